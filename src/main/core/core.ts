@@ -1,0 +1,66 @@
+import { fileURLToPath } from 'node:url';
+import type { EventMap, Settings } from '../../shared/contract';
+import type { EventName } from '../../shared/channels';
+import { shouldAutoLock } from './domain/idle';
+import { dbSettings, DEFAULT_AUTO_LOCK_MINUTES } from './services/settings';
+import { Workspace, type LockReason } from './services/workspace';
+
+export interface CoreOptions {
+  workspaceDir: string;
+  /** The clock; injected so tests and `--today` runs are reproducible. */
+  now?: () => Date;
+  nativeBinding?: string;
+  migrationsDir?: string;
+  scryptN?: number;
+  emit?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+}
+
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./store/migrations/', import.meta.url));
+
+/** The workbench core: state that outlives a single request (the session, idle clock). */
+export class Core {
+  readonly workspace: Workspace;
+  readonly now: () => Date;
+  private lastActivity: number;
+  private readonly emit: NonNullable<CoreOptions['emit']>;
+
+  constructor(opts: CoreOptions) {
+    this.now = opts.now ?? (() => new Date());
+    this.emit = opts.emit ?? (() => undefined);
+    this.workspace = new Workspace({
+      dir: opts.workspaceDir,
+      migrationsDir: opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR,
+      nativeBinding: opts.nativeBinding,
+      scryptN: opts.scryptN,
+      now: this.now,
+    });
+    this.lastActivity = this.now().getTime();
+  }
+
+  touch(): void {
+    this.lastActivity = this.now().getTime();
+  }
+
+  lock(reason: LockReason): boolean {
+    const locked = this.workspace.lock(reason);
+    if (locked) this.emit('workspace.locked', { reason });
+    return locked;
+  }
+
+  /** Called periodically by the host (worker timer, or a test with its own clock). */
+  tick(): void {
+    const s = this.workspace.current;
+    if (!s) return;
+    const minutes = dbSettings(s).autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
+    if (shouldAutoLock(this.lastActivity, this.now().getTime(), minutes)) this.lock('idle');
+  }
+
+  settings(): Settings {
+    const s = this.workspace.requireSession();
+    return { locale: this.workspace.status().locale, ...dbSettings(s) };
+  }
+
+  dispose(): void {
+    this.lock('quit');
+  }
+}

@@ -1,0 +1,78 @@
+import type { Channel } from '../../shared/channels';
+import type { OutputOf, ParsedInputOf } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { parseInput } from '../../shared/validate';
+import type { Core } from './core';
+import { listAudit, verifyAudit } from './services/audit';
+import { writeSetting } from './services/settings';
+
+type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
+type Handlers = { [C in Channel]: Handler<C> };
+
+// Channels that work while locked; every other one needs an unlocked workspace.
+const OPEN_CHANNELS = new Set<Channel>(['workspace.status', 'workspace.create', 'workspace.unlock', 'workspace.lock', 'session.activity']);
+// Calls the UI makes on its own (polling) do not count as the manager being at the laptop.
+const PASSIVE_CHANNELS = new Set<Channel>(['workspace.status']);
+
+const handlers: Handlers = {
+  'workspace.status': (core) => core.workspace.status(),
+  'workspace.create': (core, input) => core.workspace.create(input),
+  'workspace.unlock': (core, input) => core.workspace.unlock(input.passphrase),
+  'workspace.lock': (core) => {
+    core.lock('manual');
+    return core.workspace.status();
+  },
+  'workspace.changePassphrase': async (core, input) => {
+    await core.workspace.changePassphrase(input.current, input.next);
+    return { changed: true };
+  },
+  'session.activity': () => ({ ok: true }),
+  'settings.get': (core) => core.settings(),
+  'settings.update': (core, input) => {
+    const s = core.workspace.requireSession();
+    const before = core.settings();
+    const changed = Object.fromEntries(
+      Object.entries(input).filter(([k, v]) => v !== undefined && before[k as keyof typeof before] !== v),
+    );
+    if (Object.keys(changed).length === 0) return before;
+    s.inTransaction({ action: 'settings.update', details: { changed } }, () => {
+      if (input.autoLockMinutes !== undefined) writeSetting(s, 'autoLockMinutes', input.autoLockMinutes);
+      if (input.locale !== undefined) core.workspace.setLocale(input.locale);
+    });
+    return core.settings();
+  },
+  'audit.list': (core, input) => listAudit(core.workspace.requireSession(), input),
+  'audit.verify': (core) => {
+    const s = core.workspace.requireSession();
+    const result = verifyAudit(s, core.workspace.auditAnchor());
+    s.inTransaction({ action: 'audit.verify', details: { intact: result.intact, entries: result.entries } }, () => undefined);
+    return result;
+  },
+};
+
+export interface Router {
+  handle<C extends Channel>(channel: C | string, input: unknown): Promise<Result<OutputOf<C>>>;
+}
+
+/** The only door into the core: validate, check the lock, run, turn failures into values. */
+export function createRouter(core: Core, log: (msg: string) => void = (m) => console.error(m)): Router {
+  return {
+    async handle(channel, input) {
+      const parsed = parseInput(channel, input);
+      if (!parsed.ok) return parsed;
+      const { channel: ch, input: data } = parsed.data;
+      try {
+        if (!OPEN_CHANNELS.has(ch) && !core.workspace.current) throw new AppError('LOCKED');
+        if (!PASSIVE_CHANNELS.has(ch)) core.touch();
+        const handler = handlers[ch] as Handler<Channel>;
+        const out = await handler(core, data as never);
+        return { ok: true, data: out } as Result<OutputOf<typeof ch>>;
+      } catch (e) {
+        if (e instanceof AppError) return { ok: false, error: e.value };
+        // Stack traces go to the developer log only, never to the user.
+        log(`[core] ${ch} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return { ok: false, error: { code: 'INTERNAL' } };
+      }
+    },
+  } as Router;
+}

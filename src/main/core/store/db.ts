@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+
+export type Sqlite = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the current runtime (Electron passes its own). */
+  nativeBinding?: string;
+}
+
+/**
+ * Opens rm.db with the SQLCipher data key. Nothing is written here: the caller
+ * checks the schema version before `applyPragmas` and `migrate` touch the file.
+ */
+export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions = {}): Sqlite {
+  if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
+  const db = new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+    // Reading the schema fails with SQLITE_NOTADB when the key does not open the file.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    db.close();
+    throw new AppError('DATABASE_UNREADABLE', { field: 'rm.db', reason: e instanceof Error ? e.message : 'open failed' });
+  }
+  return db;
+}
+
+export function applyPragmas(db: Sqlite): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('secure_delete = ON');
+}
+
+export function schemaVersion(db: Sqlite): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+interface Migration {
+  version: number;
+  tag: string;
+  statements: string[];
+}
+
+/** Reads drizzle-kit's journal and SQL files; version N = the N-th migration. */
+export function loadMigrations(dir: string): Migration[] {
+  const journalPath = join(dir, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number; tag: string }[] };
+  const files = new Set(readdirSync(dir));
+  return journal.entries
+    .sort((a, b) => a.idx - b.idx)
+    .map((e) => {
+      if (!files.has(`${e.tag}.sql`)) throw new Error(`migration file missing: ${e.tag}.sql`);
+      const sql = readFileSync(join(dir, `${e.tag}.sql`), 'utf8');
+      const statements = sql
+        .split('--> statement-breakpoint')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      return { version: e.idx + 1, tag: e.tag, statements };
+    });
+}
+
+export function latestVersion(migrations: Migration[]): number {
+  return migrations.length === 0 ? 0 : migrations[migrations.length - 1]!.version;
+}
+
+/** Refuses a database written by a newer build, before anything is written to it. */
+export function assertNotFromFuture(db: Sqlite, migrations: Migration[]): void {
+  const current = schemaVersion(db);
+  const latest = latestVersion(migrations);
+  if (current > latest) {
+    throw new AppError('SCHEMA_TOO_NEW', { field: 'rm.db', params: { found: current, supported: latest } });
+  }
+}
+
+/** Applies pending migrations, each in its own transaction with the version bump. */
+export function migrate(db: Sqlite, migrations: Migration[]): number {
+  const current = schemaVersion(db);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      for (const s of m.statements) db.exec(s);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return schemaVersion(db);
+}

@@ -1,0 +1,27 @@
+// The allow-list of IPC channels and events. Kept free of dependencies so the
+// sandboxed preload bundle stays tiny; `contract.ts` attaches the schemas.
+export const CHANNELS = [
+  'workspace.status',
+  'workspace.create',
+  'workspace.unlock',
+  'workspace.lock',
+  'workspace.changePassphrase',
+  'session.activity',
+  'settings.get',
+  'settings.update',
+  'audit.list',
+  'audit.verify',
+] as const;
+
+export type Channel = (typeof CHANNELS)[number];
+
+export const EVENTS = ['workspace.locked'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && (CHANNELS as readonly string[]).includes(name);
+}
+
+export function isEvent(name: unknown): name is EventName {
+  return typeof name === 'string' && (EVENTS as readonly string[]).includes(name);
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Channel } from './channels';
+
+// Input schemas for every channel. Main validates with these before anything
+// reaches the core; the router validates again so in-process callers (CLI,
+// tests) get the same guarantees.
+const empty = z.strictObject({});
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+export const managerIdSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(32)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'managerId');
+export const localeSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+
+export const inputSchemas = {
+  'workspace.status': empty,
+  'workspace.create': z.strictObject({
+    managerId: managerIdSchema,
+    displayName: z.string().trim().min(1).max(64),
+    passphrase: z.string().min(1).max(1024),
+    locale: localeSchema.optional(),
+  }),
+  'workspace.unlock': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'workspace.lock': empty,
+  'workspace.changePassphrase': z.strictObject({
+    current: z.string().min(1).max(1024),
+    next: z.string().min(1).max(1024),
+  }),
+  'session.activity': empty,
+  'settings.get': empty,
+  'settings.update': z.strictObject({
+    locale: localeSchema.optional(),
+    autoLockMinutes: z.number().int().min(1).max(240).optional(),
+  }),
+  'audit.list': z.strictObject({
+    action: z.string().max(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    limit: z.number().int().min(1).max(500).default(100),
+    offset: z.number().int().min(0).default(0),
+  }),
+  'audit.verify': empty,
+} satisfies Record<Channel, z.ZodType>;
+
+export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
+export type ParsedInputOf<C extends Channel> = z.output<(typeof inputSchemas)[C]>;
+
+export interface WorkspaceStatus {
+  exists: boolean;
+  locked: boolean;
+  managerId: string | null;
+  displayName: string | null;
+  schemaVersion: number | null;
+  locale: Locale;
+  /** Seconds the unlock form must wait after repeated wrong passphrases. */
+  retryAfterSeconds: number;
+  failedAttempts: number;
+}
+
+export interface Settings {
+  locale: Locale;
+  autoLockMinutes: number;
+}
+
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  subject: string | null;
+  details: Record<string, unknown> | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditPage {
+  total: number;
+  entries: AuditEntry[];
+  actions: string[];
+}
+
+export type AuditVerify =
+  | { intact: true; entries: number; headHash: string }
+  | { intact: false; entries: number; firstBadSeq: number; problem: string };
+
+export interface OutputMap {
+  'workspace.status': WorkspaceStatus;
+  'workspace.create': WorkspaceStatus;
+  'workspace.unlock': WorkspaceStatus;
+  'workspace.lock': WorkspaceStatus;
+  'workspace.changePassphrase': { changed: true };
+  'session.activity': { ok: true };
+  'settings.get': Settings;
+  'settings.update': Settings;
+  'audit.list': AuditPage;
+  'audit.verify': AuditVerify;
+}
+
+export type OutputOf<C extends Channel> = OutputMap[C];
+
+export interface EventMap {
+  'workspace.locked': { reason: 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
+}

@@ -1,0 +1,28 @@
+import type { z } from 'zod';
+import { isChannel, type Channel } from './channels';
+import { inputSchemas, type ParsedInputOf } from './contract';
+import type { Result } from './errors';
+
+/** Validates an untrusted (channel, input) pair against the contract. */
+export function parseInput(
+  channel: unknown,
+  input: unknown,
+): Result<{ channel: Channel; input: ParsedInputOf<Channel> }> {
+  if (!isChannel(channel)) {
+    return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'not in the contract' } };
+  }
+  const schema: z.ZodType = inputSchemas[channel];
+  const parsed = schema.safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      ok: false,
+      error: {
+        code: 'INVALID_INPUT',
+        field: issue?.path.map(String).join('.') || '(input)',
+        reason: issue?.code ?? 'invalid',
+      },
+    };
+  }
+  return { ok: true, data: { channel, input: parsed.data as ParsedInputOf<Channel> } };
+}
