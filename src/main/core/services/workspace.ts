@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { EventMap, Locale, ParsedInputOf, WorkspaceStatus } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { unlockDelaySeconds } from '../domain/idle';
-import { passphraseProblems } from '../domain/passphrase';
+import { passphraseProblems } from '../../../shared/passphrase';
 import { applyPragmas, assertNotFromFuture, loadMigrations, migrate, openEncrypted, type OpenOptions } from '../store/db';
 import { deriveKek, newDataKey, newKdfParams, unwrapWithPassphrase, wrapKey } from '../store/keys';
 import { DB_FILE, readWorkspaceFile, workspaceExists, writeWorkspaceFile, type WorkspaceFile } from '../store/workspace-file';

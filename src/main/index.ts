@@ -1,0 +1,128 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseInput } from '../shared/validate';
+import { CSP } from '../shared/csp';
+import { electronNativeBinding } from './native-binding';
+
+// The Electron shell: window, IPC forwarding, OS signals. No business logic here.
+const here = dirname(fileURLToPath(import.meta.url));
+let win: BrowserWindow | null = null;
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, (result: unknown) => void>();
+
+function startCore(): Worker {
+  const w = new Worker(join(here, 'worker.js'), {
+    workerData: {
+      workspaceDir: join(app.getPath('userData'), 'workspace'),
+      migrationsDir: join(here, 'migrations'),
+      nativeBinding: electronNativeBinding(app.getAppPath()),
+    },
+  });
+  w.on('message', (msg: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown }) => {
+    if (msg.kind === 'result' && msg.id !== undefined) {
+      pending.get(msg.id)?.(msg.result);
+      pending.delete(msg.id);
+    } else if (msg.kind === 'event') {
+      win?.webContents.send('rm:event', { event: msg.event, payload: msg.payload });
+    }
+  });
+  w.on('error', (e) => {
+    dialog.showErrorBox('RM Workbench', `The data engine stopped: ${e.message}\nRun "npm install" again to rebuild the native module.`);
+    app.exit(1);
+  });
+  return w;
+}
+
+function lockCore(reason: 'suspend' | 'screen-lock' | 'quit'): void {
+  worker?.postMessage({ kind: 'lock', reason });
+}
+
+function isOwnPage(contents: WebContents): boolean {
+  const url = contents.getURL();
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  return url.startsWith('file://') || (!!dev && url.startsWith(dev));
+}
+
+function createWindow(): void {
+  win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    title: 'RM Workbench',
+    show: false,
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win?.show());
+  const dev = process.env['ELECTRON_RENDERER_URL'];
+  if (!app.isPackaged && dev) void win.loadURL(dev);
+  else void win.loadFile(join(here, '../renderer/index.html'));
+}
+
+function hardenSessions(): void {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
+  });
+  app.on('web-contents-created', (_e, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event) => event.preventDefault());
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+}
+
+function buildMenu(): void {
+  const menu = Menu.buildFromTemplate([
+    {
+      label: 'RM Workbench',
+      submenu: [
+        { label: 'Lock 锁定', accelerator: 'CmdOrCtrl+L', click: () => worker?.postMessage({ kind: 'invoke', id: 0, channel: 'workspace.lock', input: {} }) },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+  ]);
+  Menu.setApplicationMenu(menu);
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => win?.focus());
+  void app.whenReady().then(() => {
+    if (!electronNativeBinding(app.getAppPath()) && !existsSync(join(app.getAppPath(), 'node_modules/better-sqlite3'))) {
+      dialog.showErrorBox('RM Workbench', 'better-sqlite3 is not installed. Run "npm install".');
+    }
+    hardenSessions();
+    worker = startCore();
+    ipcMain.handle('rm:invoke', (event, channel: unknown, input: unknown) => {
+      if (!isOwnPage(event.sender)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
+      const parsed = parseInput(channel, input);
+      if (!parsed.ok) return parsed;
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        worker?.postMessage({ kind: 'invoke', id, channel: parsed.data.channel, input: parsed.data.input });
+      });
+    });
+    powerMonitor.on('suspend', () => lockCore('suspend'));
+    powerMonitor.on('lock-screen', () => lockCore('screen-lock'));
+    buildMenu();
+    createWindow();
+  });
+  app.on('before-quit', () => lockCore('quit'));
+  app.on('window-all-closed', () => app.quit());
+}

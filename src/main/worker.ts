@@ -1,0 +1,36 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Core } from './core/core';
+import { createRouter } from './core/router';
+
+// The core runs here so SQLite work never blocks Electron's main event loop.
+interface WorkerInit {
+  workspaceDir: string;
+  migrationsDir: string;
+  nativeBinding?: string;
+}
+
+const init = workerData as WorkerInit;
+const port = parentPort!;
+const core = new Core({
+  workspaceDir: init.workspaceDir,
+  migrationsDir: init.migrationsDir,
+  nativeBinding: init.nativeBinding,
+  emit: (event, payload) => port.postMessage({ kind: 'event', event, payload }),
+});
+const router = createRouter(core);
+const IDLE_CHECK_MS = 15_000;
+const timer = setInterval(() => core.tick(), IDLE_CHECK_MS);
+
+type Message = { kind: 'invoke'; id: number; channel: string; input: unknown } | { kind: 'lock'; reason: 'suspend' | 'screen-lock' | 'quit' };
+
+port.on('message', (msg: Message) => {
+  if (msg.kind === 'lock') {
+    core.lock(msg.reason);
+    if (msg.reason === 'quit') {
+      clearInterval(timer);
+      port.postMessage({ kind: 'closed' });
+    }
+    return;
+  }
+  void router.handle(msg.channel, msg.input).then((result) => port.postMessage({ kind: 'result', id: msg.id, result }));
+});

@@ -1,0 +1,30 @@
+import type { AppErrorValue } from '../errors';
+import { en } from './en';
+import { zhCN } from './zh-CN';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+export type Messages = Widen<typeof zhCN>;
+
+export const resources = { 'zh-CN': zhCN as Messages, en } as const;
+export type LocaleKey = keyof typeof resources;
+
+/** Minimal `{{name}}` interpolation, for the CLI (the renderer uses i18next with the same resources). */
+export function translate(locale: LocaleKey, key: string, params: Record<string, string | number> = {}): string {
+  const found = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], resources[locale]);
+  const text = typeof found === 'string' ? found : key;
+  return text.replace(/\{\{(\w+)\}\}/g, (_m, name: string) => String(params[name] ?? ''));
+}
+
+/** One sentence for an error value: the message, plus the field-level reasons when known. */
+export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
+  const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
+  let text = translate(locale, `errors.${err.code}`, params);
+  if (err.code === 'WEAK_PASSPHRASE' && err.reason) {
+    const sep = locale === 'en' ? '; ' : '；';
+    text += `${locale === 'en' ? ': ' : '：'}${err.reason
+      .split(',')
+      .map((p) => translate(locale, `passphraseProblems.${p}`))
+      .join(sep)}`;
+  }
+  return text;
+}

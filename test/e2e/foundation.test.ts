@@ -1,0 +1,118 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/core';
+import { axeSerious, launchApp, SCREEN_DIR, type App } from './harness';
+
+const MANAGER = 'RM00888';
+const PASS = 'Harbour-Lantern-2026';
+
+let tmp: ReturnType<typeof tempDir>;
+let app: App;
+let page: Page;
+
+async function screen(name: string): Promise<void> {
+  mkdirSync(SCREEN_DIR, { recursive: true });
+  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
+  const serious = await axeSerious(page);
+  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+}
+
+/** Chinese glyphs really render: a CJK string is wider than a box of missing-glyph fallbacks would be zero. */
+async function cjkRenders(text: string): Promise<void> {
+  const width = await page.evaluate((t) => {
+    const c = document.createElement('canvas').getContext('2d')!;
+    c.font = '16px "Noto Sans CJK SC", sans-serif';
+    return { cjk: c.measureText(t).width, fonts: document.fonts.check('16px "Noto Sans CJK SC"') };
+  }, text);
+  expect(width.cjk).toBeGreaterThan(text.length * 12);
+}
+
+beforeAll(async () => {
+  tmp = tempDir('rmw-e2e-');
+  app = await launchApp(join(tmp.dir, 'ws'));
+  page = app.page;
+});
+afterAll(async () => {
+  await app?.close();
+  tmp?.cleanup();
+});
+
+describe('foundation flow in Chromium, keyboard only', () => {
+  it('first run: create the workspace with the keyboard', async () => {
+    await page.getByRole('heading', { name: '创建加密工作区' }).waitFor();
+    await cjkRenders('创建加密工作区');
+    await screen('01-first-run');
+    // The manager ID field has focus; fill every field with Tab and submit with Enter.
+    await page.keyboard.type(MANAGER);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('王经理');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('short');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.getByText('至少 12 个字符').count()).toBeGreaterThan(0);
+    await screen('02-first-run-weak-passphrase');
+    await page.getByLabel('口令', { exact: true }).fill(PASS);
+    await page.getByLabel('再次输入口令').focus();
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
+    await screen('03-today');
+  });
+
+  it('every page of the side navigation is reachable and says plainly what is not built', async () => {
+    for (const name of ['客户', '分层', '日程', '祝福', '同步']) {
+      await page.getByRole('menuitem', { name }).click();
+      await page.getByText('此页面尚未开发').waitFor();
+      await expect.poll(() => page.getByText(`「${name}」将在后续版本提供`).count()).toBe(1);
+    }
+    await screen('04-not-built');
+  });
+
+  it('Ctrl+L locks; a wrong passphrase fails clearly; the right one unlocks', async () => {
+    await page.keyboard.press('Control+l');
+    await page.getByRole('heading', { name: '解锁工作区' }).waitFor();
+    expect(app.core.workspace.current).toBeNull();
+    await screen('05-unlock');
+    await page.keyboard.type('Wrong-passphrase-1');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: '口令错误' }).waitFor();
+    await screen('06-unlock-wrong');
+    await page.getByLabel('口令', { exact: true }).focus();
+    await page.keyboard.type(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
+  });
+
+  it('the audit page lists the actions and verifies the chain', async () => {
+    await page.getByRole('menuitem', { name: '审计' }).click();
+    await page.getByRole('cell', { name: 'workspace.unlock_failed' }).waitFor();
+    await page.getByRole('button', { name: /校验审计链/ }).click();
+    await page.getByText(/审计链完整：\d+ 条记录/).waitFor();
+    const text = await page.getByText(/审计链完整：\d+ 条记录/).textContent();
+    // create, lock, the failed unlock (recorded at unlock), unlock.
+    expect(Number(/(\d+)/.exec(text ?? '')?.[1])).toBe(4);
+    await screen('07-audit');
+  });
+
+  it('idle auto-lock through the core clock returns the window to the unlock screen', async () => {
+    app.clock.advanceMinutes(11);
+    app.core.tick();
+    await page.getByRole('heading', { name: '解锁工作区' }).waitFor();
+    await page.getByLabel('口令', { exact: true }).fill(PASS);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
+  });
+
+  it('settings switch the interface to English', async () => {
+    await page.getByRole('menuitem', { name: '设置' }).click();
+    await screen('08-settings');
+    await page.getByLabel('界面语言').click();
+    await page.getByTitle('English').click();
+    await page.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByRole('menuitem', { name: 'Audit' }).waitFor();
+    await screen('09-settings-en');
+    expect(app.consoleErrors.filter((e) => !/Warning:/.test(e))).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { parseInput } from '../../src/shared/validate';
+import { Core } from '../../src/main/core/core';
+import { createRouter } from '../../src/main/core/router';
+import { TEST_SCRYPT_N, testClock, type TestClock } from '../helpers/core';
+
+// Drives the real renderer in Chromium. window.rm is bound to the real router
+// over a real encrypted store, validated exactly as main does for the preload.
+
+const RENDERER_DIR = resolve('out/renderer');
+const CHROME_CANDIDATES = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+export const SCREEN_DIR = resolve('artifacts/screens');
+
+export function findChromium(): string {
+  const found = CHROME_CANDIDATES.find((p): p is string => !!p && existsSync(p));
+  if (!found) {
+    throw new Error('No Chromium found for the e2e tests. Install one (Debian: `apt-get install -y chromium fonts-noto-cjk`) or set CHROME_PATH.');
+  }
+  return found;
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
+
+/** Serves the built renderer on 127.0.0.1 (Chromium refuses module scripts from file://). */
+export async function serveRenderer(): Promise<{ url: string; close: () => Promise<void> }> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` (or `npm run build:renderer`) first.');
+  const server: Server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent((req.url ?? '/').split('?')[0]!)).replace(/^(\.\.[/\\])+/, '');
+    const file = join(RENDERER_DIR, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(RENDERER_DIR) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+export interface App {
+  browser: Browser;
+  page: Page;
+  core: Core;
+  clock: TestClock;
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+export async function launchApp(workspaceDir: string, opts: { locale?: string } = {}): Promise<App> {
+  const clock = testClock(new Date());
+  let page: Page | null = null;
+  const core = new Core({
+    workspaceDir,
+    now: clock.now,
+    scryptN: TEST_SCRYPT_N,
+    emit: (event, payload) => void page?.evaluate(([e, p]) => (window as unknown as { __rmEmit(e: string, p: unknown): void }).__rmEmit(e, p), [event, payload] as const).catch(() => undefined),
+  });
+  const router = createRouter(core, () => undefined);
+  const server = await serveRenderer();
+  const browser = await chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: opts.locale ?? 'zh-CN' });
+  page = await context.newPage();
+  page.setDefaultTimeout(10_000);
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  await page.exposeBinding('__rmInvoke', async (_source, channel: unknown, input: unknown) => {
+    const parsed = parseInput(channel, input);
+    if (!parsed.ok) return parsed;
+    return router.handle(parsed.data.channel, parsed.data.input);
+  });
+  await page.addInitScript(() => {
+    const listeners = new Map<string, Set<(p: unknown) => void>>();
+    const w = window as unknown as Record<string, unknown>;
+    w['__rmEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((cb) => cb(payload));
+    w['rm'] = {
+      invoke: (channel: string, input: unknown) => (w['__rmInvoke'] as (c: string, i: unknown) => Promise<unknown>)(channel, input),
+      on: (event: string, cb: (p: unknown) => void) => {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event)!.add(cb);
+        return () => listeners.get(event)?.delete(cb);
+      },
+    };
+  });
+  await page.goto(server.url);
+  return {
+    browser,
+    page,
+    core,
+    clock,
+    consoleErrors,
+    async close() {
+      core.dispose();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core on the current screen; returns critical and serious violations. */
+export async function axeSerious(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(o: unknown): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const r = await axe.run({ resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+}
