@@ -1,7 +1,10 @@
 import type { Plugin } from 'vite';
 import { CSP } from '../src/shared/csp';
 
-/** Writes the CSP meta tag; the dev server needs an inline preamble and a websocket, so `serve` relaxes those two. */
+/**
+ * index.html carries the strict CSP literally (so scanners and reviewers see it).
+ * The dev server needs an inline preamble and a websocket, so `serve` relaxes those two.
+ */
 export function cspPlugin(): Plugin {
   let serve = false;
   return {
@@ -10,10 +13,10 @@ export function cspPlugin(): Plugin {
       serve = c.command === 'serve';
     },
     transformIndexHtml(html) {
-      const csp = serve
-        ? CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:*")
-        : CSP;
-      return html.replace('%RMW_CSP%', csp);
+      if (!html.includes(CSP)) throw new Error('src/renderer/index.html must carry the CSP from src/shared/csp.ts verbatim');
+      if (!serve) return html;
+      const dev = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws://localhost:*");
+      return html.replace(CSP, dev);
     },
   };
 }

@@ -62,6 +62,8 @@ function createWindow(): void {
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       spellcheck: false,
+      // Middle-click must not open links in new windows (electronegativity AUXCLICK).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win?.show());

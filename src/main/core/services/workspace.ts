@@ -22,7 +22,8 @@ export interface WorkspaceOptions extends OpenOptions {
 
 export type LockReason = EventMap['workspace.locked']['reason'];
 
-const wrapAad = (f: Pick<WorkspaceFile, 'workspaceId'>) => `rmw-passphrase-wrap:v1:${f.workspaceId}`;
+/** Binds the passphrase wrap to this workspace, so a wrap copied from another workspace fails. */
+export const wrapAad = (f: Pick<WorkspaceFile, 'workspaceId'>) => `rmw-passphrase-wrap:v1:${f.workspaceId}`;
 const MAX_REMEMBERED_FAILURES = 100;
 
 /** Create, unlock, lock and re-wrap the encrypted workspace (security.md). */

@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+import { resolve } from 'node:path';
+import { Core } from '../main/core/core';
+import { createRouter } from '../main/core/router';
+import type { Channel } from '../shared/channels';
+import type { InputOf, OutputOf } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { errorMessage, translate, type LocaleKey } from '../shared/i18n';
+import { clockFor, parse, readPassphrase, required, UsageError } from './args';
+
+// `rmw`: the manager's workspace from a terminal, over the same router as the app.
+const locale: LocaleKey = /^en/i.test(process.env['RMW_LANG'] ?? process.env['LANG'] ?? '') ? 'en' : 'zh-CN';
+const COMMON = { workspace: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean' } } as const;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === 'init') return init(rest);
+  if (command === 'status') return status(rest);
+  if (command === 'audit' && rest[0] === 'verify') return auditVerify(rest.slice(1));
+  throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
+}
+
+function openCore(values: Record<string, unknown>) {
+  const core = new Core({ workspaceDir: resolve(required(values, 'workspace')), now: clockFor(values['today'] as string | undefined) });
+  const router = createRouter(core);
+  async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+    const r = await router.handle(channel, input);
+    if (!r.ok) throw new AppError(r.error.code, r.error);
+    return r.data as OutputOf<C>;
+  }
+  return { core, call };
+}
+
+async function init(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...COMMON, manager: { type: 'string' }, name: { type: 'string' } });
+  const manager = required(values, 'manager');
+  const { core, call } = openCore(values);
+  const passphrase = await readPassphrase(`${translate(locale, 'firstRun.passphrase')}: `);
+  await call('workspace.create', { managerId: manager, displayName: (values['name'] as string) ?? manager, passphrase, locale });
+  core.dispose();
+  console.log(translate(locale, 'cli.created', { dir: resolve(required(values, 'workspace')), manager }));
+  return 0;
+}
+
+async function status(argv: string[]): Promise<number> {
+  const { values } = parse(argv, COMMON);
+  const { core, call } = openCore(values);
+  let st = await call('workspace.status', {});
+  let counts: Record<string, number> | null = null;
+  // Counts live inside the encrypted database: only with the passphrase.
+  if (st.exists && process.env['RMW_PASSPHRASE']) {
+    st = await call('workspace.unlock', { passphrase: process.env['RMW_PASSPHRASE'] });
+    counts = { auditEntries: (await call('audit.list', { limit: 1 })).total };
+  }
+  const out = { exists: st.exists, schemaVersion: st.schemaVersion, manager: st.managerId, locked: st.locked, counts };
+  core.dispose();
+  console.log(values['json'] ? JSON.stringify(out) : Object.entries(out).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n'));
+  return 0;
+}
+
+async function auditVerify(argv: string[]): Promise<number> {
+  const { values } = parse(argv, COMMON);
+  const { core, call } = openCore(values);
+  const passphrase = await readPassphrase(`${translate(locale, 'unlock.passphrase')}: `);
+  await call('workspace.unlock', { passphrase });
+  const r = await call('audit.verify', {});
+  core.dispose();
+  if (values['json']) console.log(JSON.stringify(r));
+  if (r.intact) {
+    if (!values['json']) console.log(translate(locale, 'cli.chainIntact', { count: r.entries }));
+    return 0;
+  }
+  if (!values['json']) console.error(translate(locale, 'cli.chainBroken', { seq: r.firstBadSeq, problem: r.problem }));
+  return 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    if (e instanceof UsageError) {
+      console.error(`rmw: ${translate(locale, e.key, e.params)}`);
+      process.exit(2);
+    }
+    if (e instanceof AppError) {
+      const reason = e.value.reason?.startsWith('cli.') ? translate(locale, e.value.reason) : null;
+      console.error(`rmw: ${reason ?? errorMessage(locale, e.value)}`);
+      process.exit(1);
+    }
+    console.error(`rmw: ${errorMessage(locale, { code: 'INTERNAL' })}`);
+    if (process.env['RMW_DEBUG']) console.error(e);
+    process.exit(1);
+  },
+);
