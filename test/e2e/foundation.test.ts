@@ -87,7 +87,7 @@ describe('foundation flow in Chromium, keyboard only', () => {
 
   it('the audit page lists the actions and verifies the chain', async () => {
     await page.getByRole('menuitem', { name: '审计' }).click();
-    await page.getByRole('cell', { name: 'workspace.unlock_failed' }).waitFor();
+    await page.getByRole('cell', { name: '解锁失败（口令错误）' }).waitFor();
     await page.getByRole('button', { name: /校验审计链/ }).click();
     await page.getByText(/审计链完整：\d+ 条记录/).waitFor();
     const text = await page.getByText(/审计链完整：\d+ 条记录/).textContent();
@@ -103,6 +103,30 @@ describe('foundation flow in Chromium, keyboard only', () => {
     await page.getByLabel('口令', { exact: true }).fill(PASS);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
+  });
+
+  it('the side navigation works from the keyboard', async () => {
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByText('「客户」将在后续版本提供').waitFor();
+    // From the top of the page, Tab reaches the menu, arrows move, Enter opens.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    let inMenu = false;
+    for (let i = 0; i < 20 && !inMenu; i++) {
+      await page.keyboard.press('Tab');
+      inMenu = await page.evaluate(() => !!document.activeElement?.closest('nav'));
+    }
+    expect(inMenu).toBe(true);
+    for (let i = 0; i < 8; i++) {
+      const active = await page.evaluate(() => document.querySelector('nav .ant-menu-item-active')?.textContent ?? '');
+      if (active.includes('审计')) break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: /校验审计链/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/审计链完整：\d+ 条记录/).waitFor();
   });
 
   it('settings switch the interface to English', async () => {

@@ -43,8 +43,6 @@ const THEME = {
   token: {
     colorPrimary: '#1f5fbf',
     colorError: '#c41d1f',
-    colorSuccess: '#237804',
-    colorWarning: '#ad6800',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { WorkspaceStatus } from '../../shared/contract';
 import { invoke } from './api';
 import i18n from './i18n';
+import { runLockResets } from './lock-reset';
 
 export type PageKey = 'today' | 'clients' | 'segments' | 'calendar' | 'greetings' | 'sync' | 'audit' | 'settings';
 
@@ -25,6 +26,7 @@ export const useSession = create<SessionState>((set, get) => ({
   setStatus(status) {
     if (i18n.language !== status.locale) void i18n.changeLanguage(status.locale);
     // Locking drops every page state that may hold client data.
+    if (status.locked) runLockResets();
     set(status.locked ? { status, page: 'today' } : { status });
   },
   setPage(page) {

@@ -73,6 +73,15 @@ export const en: Messages = {
     CONTAINS_MANAGER_ID: 'must not contain the manager ID',
     REPETITIVE: 'too many repeated characters',
   },
+  auditActions: {
+    'workspace.create': 'Workspace created',
+    'workspace.unlock': 'Unlocked',
+    'workspace.unlock_failed': 'Unlock failed (wrong passphrase)',
+    'workspace.lock': 'Locked',
+    'workspace.passphrase_change': 'Passphrase changed',
+    'settings.update': 'Settings changed',
+    'audit.verify': 'Audit chain verified',
+  },
   lockReasons: { manual: 'locked by hand', idle: 'idle timeout', suspend: 'system suspend', 'screen-lock': 'screen locked', quit: 'app quit' },
   cli: {
     chainIntact: 'audit chain intact: {{count}} entries',

@@ -72,6 +72,15 @@ export const zhCN = {
     CONTAINS_MANAGER_ID: '不能包含客户经理编号',
     REPETITIVE: '重复字符过多',
   },
+  auditActions: {
+    'workspace.create': '创建工作区',
+    'workspace.unlock': '解锁',
+    'workspace.unlock_failed': '解锁失败（口令错误）',
+    'workspace.lock': '锁定',
+    'workspace.passphrase_change': '修改口令',
+    'settings.update': '修改设置',
+    'audit.verify': '校验审计链',
+  },
   lockReasons: { manual: '手动锁定', idle: '闲置超时', suspend: '系统休眠', 'screen-lock': '系统锁屏', quit: '退出程序' },
   cli: {
     chainIntact: '审计链完整：{{count}} 条记录',

@@ -9,6 +9,8 @@ import { useAudit } from './audit-store';
 export function AuditPage() {
   const { t } = useTranslation();
   const { page, filter, loading, verify, error, load, setFilter, runVerify } = useAudit();
+  // Known actions read as words; a new action code still shows as itself.
+  const actionLabel = (a: string) => t(`auditActions.${a}`, { defaultValue: a });
 
   useEffect(() => {
     void load();
@@ -17,7 +19,7 @@ export function AuditPage() {
   const columns = [
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', width: 200, render: (v: string) => new Date(v).toLocaleString() },
-    { title: t('audit.action'), dataIndex: 'action', width: 220 },
+    { title: t('audit.action'), dataIndex: 'action', width: 220, render: (a: string) => <span title={a}>{actionLabel(a)}</span> },
     { title: t('audit.actor'), dataIndex: 'actor', width: 140 },
     { title: t('audit.details'), dataIndex: 'details', render: (d: AuditEntry['details']) => (d ? <code>{JSON.stringify(d)}</code> : '') },
   ];
@@ -32,7 +34,7 @@ export function AuditPage() {
             style={{ width: 240 }}
             value={filter.action ?? ''}
             onChange={(v: string) => setFilter({ action: v || undefined })}
-            options={[{ value: '', label: t('audit.allActions') }, ...(page?.actions ?? []).map((a) => ({ value: a, label: a }))]}
+            options={[{ value: '', label: t('audit.allActions') }, ...(page?.actions ?? []).map((a) => ({ value: a, label: actionLabel(a) }))]}
           />
           <DatePicker.RangePicker
             aria-label={t('audit.dateRange')}

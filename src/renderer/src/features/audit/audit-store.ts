@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { AuditPage, AuditVerify } from '../../../../shared/contract';
 import { errorText, invoke } from '../../api';
+import { resetOnLock } from '../../lock-reset';
 
 interface Filter {
   action?: string;
@@ -21,12 +22,10 @@ interface AuditState {
   runVerify(): Promise<void>;
 }
 
+const INITIAL = { filter: { limit: 50, offset: 0 }, page: null, verify: null, loading: false, error: null };
+
 export const useAudit = create<AuditState>((set, get) => ({
-  filter: { limit: 50, offset: 0 },
-  page: null,
-  verify: null,
-  loading: false,
-  error: null,
+  ...INITIAL,
   async load() {
     set({ loading: true, error: null });
     try {
@@ -50,3 +49,5 @@ export const useAudit = create<AuditState>((set, get) => ({
     }
   },
 }));
+
+resetOnLock(() => useAudit.setState(INITIAL));

@@ -1,0 +1,86 @@
+// A spreadsheet file (CSV or XLSX) → header names + data rows of trimmed strings, with
+// the row numbers the RM sees in Excel, so every later error can point at a real row.
+import Papa from 'papaparse';
+import { decodeText, MAX_TEXT_BYTES, type TextEncoding } from './decode';
+import { TableBuilder, type TableResult } from './table-builder';
+import { parseXlsx } from './table-xlsx';
+
+export {
+  MAX_CELL_LENGTH,
+  MAX_COLUMNS,
+  MAX_ROWS,
+  type CellFlag,
+  type Table,
+  type TableError,
+  type TableErrorCode,
+  type TableIssue,
+  type TableResult,
+  type TableRow,
+} from './table-builder';
+export { parseXlsx } from './table-xlsx';
+
+export type TableSource = { format: 'csv'; encoding: TextEncoding; delimiter: string } | { format: 'xlsx' };
+
+/**
+ * Parse an import file by its content, not its name: a ZIP is an XLSX workbook, an OLE
+ * compound file is a legacy .xls (or a password-protected workbook) that we cannot
+ * read, anything else is decoded as text and parsed as CSV.
+ */
+export async function parseTableFile(bytes: Uint8Array): Promise<TableResult & { source?: TableSource }> {
+  if (bytes.length === 0) return { ok: false, error: { code: 'FILE_EMPTY', reason: 'zero bytes' } };
+  if (bytes.length > MAX_TEXT_BYTES) return { ok: false, error: { code: 'FILE_TOO_LARGE', reason: 'over size limit' } };
+  if (hasMagic(bytes, ZIP_MAGIC)) {
+    const result = await parseXlsx(bytes);
+    return result.ok ? { ...result, source: { format: 'xlsx' } } : result;
+  }
+  if (hasMagic(bytes, OLE_MAGIC)) {
+    return { ok: false, error: { code: 'FILE_XLS_LEGACY', reason: 'OLE compound file: .xls or encrypted workbook' } };
+  }
+  const decoded = decodeText(bytes);
+  if (!decoded.ok) return { ok: false, error: { code: decoded.code, reason: decoded.reason } };
+  const parsed = parseCsv(decoded.text);
+  if (!parsed.ok) return parsed;
+  return { ...parsed, source: { format: 'csv', encoding: decoded.encoding, delimiter: parsed.delimiter } };
+}
+
+/**
+ * Parse CSV text. The delimiter is guessed among `,` `\t` `;`; line endings may be mixed
+ * (CRLF, LF, CR); quoted fields may hold delimiters, quotes and newlines. Row numbers
+ * count physical records including blank ones, as Excel numbers them.
+ */
+export function parseCsv(text: string): TableResult & { delimiter: string } {
+  const builder = new TableBuilder({ csv: true });
+  // Papa detects one newline style per file; Excel-edited files can mix them.
+  const normalised = text.replace(/\r\n?/g, '\n');
+  let rowNumber = 0;
+  let failure: TableResult | null = null;
+  let delimiter = ',';
+  Papa.parse<string[]>(normalised, {
+    delimiter: '',
+    delimitersToGuess: [',', '\t', ';'],
+    newline: '\n',
+    quoteChar: '"',
+    skipEmptyLines: false,
+    step: (step, parser) => {
+      rowNumber++;
+      delimiter = step.meta.delimiter;
+      const quoteError = step.errors.find((e) => e.type === 'Quotes');
+      const error = quoteError
+        ? { code: 'CSV_QUOTES' as const, row: rowNumber, reason: quoteError.code }
+        : builder.add(rowNumber, step.data);
+      if (error) {
+        failure = { ok: false, error };
+        parser.abort();
+      }
+    },
+  });
+  if (failure) return { ...(failure as TableResult), delimiter };
+  return { ...builder.finish(), delimiter };
+}
+
+const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function hasMagic(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
