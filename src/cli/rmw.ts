@@ -1,34 +1,22 @@
 #!/usr/bin/env node
 import { resolve } from 'node:path';
-import { Core } from '../main/core/core';
-import { createRouter } from '../main/core/router';
-import type { Channel } from '../shared/channels';
-import type { InputOf, OutputOf } from '../shared/contract';
 import { AppError } from '../shared/errors';
-import { errorMessage, translate, type LocaleKey } from '../shared/i18n';
-import { clockFor, parse, readPassphrase, required, UsageError } from './args';
+import { errorMessage, translate } from '../shared/i18n';
+import { parse, readPassphrase, required, UsageError } from './args';
+import { demo, importFile, listClients } from './book';
+import { COMMON, locale, openCore } from './context';
 
 // `rmw`: the manager's workspace from a terminal, over the same router as the app.
-const locale: LocaleKey = /^en/i.test(process.env['RMW_LANG'] ?? process.env['LANG'] ?? '') ? 'en' : 'zh-CN';
-const COMMON = { workspace: { type: 'string' }, today: { type: 'string' }, json: { type: 'boolean' } } as const;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'init') return init(rest);
   if (command === 'status') return status(rest);
   if (command === 'audit' && rest[0] === 'verify') return auditVerify(rest.slice(1));
+  if (command === 'import') return importFile(rest);
+  if (command === 'clients') return listClients(rest);
+  if (command === 'demo') return demo(rest);
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
-}
-
-function openCore(values: Record<string, unknown>) {
-  const core = new Core({ workspaceDir: resolve(required(values, 'workspace')), now: clockFor(values['today'] as string | undefined) });
-  const router = createRouter(core);
-  async function call<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
-    const r = await router.handle(channel, input);
-    if (!r.ok) throw new AppError(r.error.code, r.error);
-    return r.data as OutputOf<C>;
-  }
-  return { core, call };
 }
 
 async function init(argv: string[]): Promise<number> {

@@ -11,6 +11,15 @@ export const CHANNELS = [
   'settings.update',
   'audit.list',
   'audit.verify',
+  'clients.list',
+  'clients.get',
+  'clients.reveal',
+  'clients.create',
+  'clients.update',
+  'clients.delete',
+  'import.preview',
+  'import.commit',
+  'demo.load',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

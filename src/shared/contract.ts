@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Channel } from './channels';
+import { clientInputSchema, CLIENT_STATUSES, REVEALABLE_FIELDS, type ClientDetail, type ClientList } from './clients';
+import type { ImportPreview, ImportResult } from './import';
 
 // Input schemas for every channel. Main validates with these before anything
 // reaches the core; the router validates again so in-process callers (CLI,
@@ -12,6 +14,13 @@ export const managerIdSchema = z
   .min(2)
   .max(32)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]*$/, 'managerId');
+const clientId = z.string().uuid();
+/** A file the manager picked, sent whole (the renderer never gets paths). 100 MB at most. */
+const importFile = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  contentBase64: z.string().max(140_000_000),
+  mapping: z.record(z.string(), z.number().int().min(0).max(10_000)).optional(),
+});
 export const localeSchema = z.enum(['zh-CN', 'en']);
 export type Locale = z.infer<typeof localeSchema>;
 
@@ -43,6 +52,29 @@ export const inputSchemas = {
     offset: z.number().int().min(0).default(0),
   }),
   'audit.verify': empty,
+  'clients.list': z.strictObject({
+    query: z.string().max(100).optional(),
+    status: z.enum(CLIENT_STATUSES).optional(),
+    kind: z.enum(['person', 'company']).optional(),
+    tag: z.string().max(30).optional(),
+    sort: z.enum(['name', 'aum', 'revenue', 'updated']).default('revenue'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(5000).default(500),
+    offset: z.number().int().min(0).default(0),
+  }),
+  'clients.get': z.strictObject({ id: clientId }),
+  'clients.reveal': z.strictObject({ id: clientId, field: z.enum(REVEALABLE_FIELDS) }),
+  'clients.create': z.strictObject({ client: clientInputSchema }),
+  'clients.update': z.strictObject({ id: clientId, rev: z.number().int().min(1), patch: clientInputSchema.partial() }),
+  'clients.delete': z.strictObject({ id: clientId }),
+  'import.preview': importFile,
+  'import.commit': importFile.extend({
+    onDuplicate: z.enum(['skip', 'merge']).default('skip'),
+    skipRows: z.array(z.number().int().min(1)).max(200_000).default([]),
+    strict: z.boolean().default(false),
+    rememberMapping: z.boolean().default(false),
+  }),
+  'demo.load': z.strictObject({ clients: z.number().int().min(1).max(200_000), seed: z.number().int().min(0).max(2 ** 31) }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
@@ -97,6 +129,15 @@ export interface OutputMap {
   'settings.update': Settings;
   'audit.list': AuditPage;
   'audit.verify': AuditVerify;
+  'clients.list': ClientList;
+  'clients.get': ClientDetail;
+  'clients.reveal': { value: string | null };
+  'clients.create': ClientDetail;
+  'clients.update': ClientDetail;
+  'clients.delete': { deleted: true };
+  'import.preview': ImportPreview;
+  'import.commit': ImportResult;
+  'demo.load': { created: number };
 }
 
 export type OutputOf<C extends Channel> = OutputMap[C];

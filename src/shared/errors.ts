@@ -13,10 +13,17 @@ export type ErrorCode =
   | 'PASSPHRASE_MISMATCH'
   | 'SCHEMA_TOO_NEW'
   | 'DATABASE_UNREADABLE'
+  | 'CLIENT_INVALID'
+  | 'NOT_FOUND'
+  | 'STALE_REVISION'
+  | 'IMPORT_FILE'
+  | 'IMPORT_ROWS_INVALID'
   | 'INTERNAL';
 
 export interface AppErrorValue {
   code: ErrorCode;
+  /** Every failing field, when a whole record was checked (the first is also in field/reason). */
+  issues?: { field: string; code: string; row?: number }[];
   field?: string;
   reason?: string;
   params?: Record<string, string | number>;

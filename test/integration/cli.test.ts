@@ -69,3 +69,53 @@ describe('rmw CLI', () => {
     expect(r.err).toMatch(/audit chain broken at seq 2 \(HASH\)/);
   });
 });
+
+describe('rmw client book commands', () => {
+  let ws2: string;
+  beforeAll(() => {
+    ws2 = join(tmp.dir, 'ws2');
+    expect(rmw(['init', '--workspace', ws2, '--manager', 'RM00777'], { RMW_PASSPHRASE: PASS }).code).toBe(0);
+  });
+
+  it('import --dry-run reports per-row errors and writes nothing', () => {
+    const r = rmw(['import', '--workspace', ws2, 'test/fixtures/import/bad-id.csv', '--dry-run', '--json'], { RMW_PASSPHRASE: PASS });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ imported: 0, errors: [{ row: 3, field: 'id_number' }] });
+    expect(JSON.parse(rmw(['clients', '--workspace', ws2, '--json'], { RMW_PASSPHRASE: PASS }).out)).toEqual([]);
+  });
+
+  it('import --strict commits nothing when a row is invalid; without it commits the valid rows', () => {
+    const strict = rmw(['import', '--workspace', ws2, 'test/fixtures/import/bad-id.csv', '--strict', '--json'], { RMW_PASSPHRASE: PASS });
+    expect(strict.code).toBe(1);
+    expect(JSON.parse(rmw(['clients', '--workspace', ws2, '--json'], { RMW_PASSPHRASE: PASS }).out)).toEqual([]);
+    const r = rmw(['import', '--workspace', ws2, 'test/fixtures/import/gbk-excel.csv', '--json'], { RMW_PASSPHRASE: PASS });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ skipped: 0, errors: [] });
+  });
+
+  it('clients --json lists masked rows with money in yuan; --search uses pinyin initials', () => {
+    const all = JSON.parse(rmw(['clients', '--workspace', ws2, '--json'], { RMW_PASSPHRASE: PASS }).out);
+    const zhang = all.find((c: { name: string }) => c.name === '张伟');
+    expect(zhang).toMatchObject({ clientNo: 'C0001', kind: 'person', aum: 1234567.89, status: 'active' });
+    expect(Object.keys(zhang).sort()).toEqual(['aum', 'clientNo', 'id', 'kind', 'name', 'revenue12m', 'status', 'tags']);
+    const found = JSON.parse(rmw(['clients', '--workspace', ws2, '--search', 'zw', '--json'], { RMW_PASSPHRASE: PASS }).out);
+    expect(found.map((c: { name: string }) => c.name)).toEqual(['张伟']);
+  });
+
+  it('import of an unreadable or binary file exits 1 with a one-line reason', () => {
+    for (const f of ['test/fixtures/import/binary.csv', 'test/fixtures/import/no-such-file.csv']) {
+      const r = rmw(['import', '--workspace', ws2, f], { RMW_PASSPHRASE: PASS });
+      expect(r.code).toBe(1);
+      expect(r.err.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('demo fills a reproducible book', () => {
+    const ws3 = join(tmp.dir, 'ws3');
+    rmw(['init', '--workspace', ws3, '--manager', 'RM00999'], { RMW_PASSPHRASE: PASS });
+    const r = rmw(['demo', '--workspace', ws3, '--clients', '200', '--seed', '7', '--json', '--today', '2026-11-22'], { RMW_PASSPHRASE: PASS });
+    expect(JSON.parse(r.out)).toEqual({ created: 200 });
+    expect(JSON.parse(rmw(['clients', '--workspace', ws3, '--json'], { RMW_PASSPHRASE: PASS }).out)).toHaveLength(200);
+  });
+});

@@ -5,6 +5,9 @@ import { parseInput } from '../../shared/validate';
 import type { Core } from './core';
 import { listAudit, verifyAudit } from './services/audit';
 import { writeSetting } from './services/settings';
+import { createClient, deleteClient, listClients, revealField, updateClient, viewClient } from './services/clients';
+import { commitImport, previewImport } from './services/import';
+import { loadDemoBook } from './services/demo';
 
 type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 type Handlers = { [C in Channel]: Handler<C> };
@@ -48,6 +51,18 @@ const handlers: Handlers = {
     s.inTransaction({ action: 'audit.verify', details: { intact: result.intact, entries: result.entries } }, () => undefined);
     return result;
   },
+  'clients.list': (core, input) => listClients(core.workspace.requireSession(), input),
+  'clients.get': (core, input) => viewClient(core.workspace.requireSession(), input.id),
+  'clients.reveal': (core, input) => revealField(core.workspace.requireSession(), input.id, input.field),
+  'clients.create': (core, input) => createClient(core.workspace.requireSession(), input.client),
+  'clients.update': (core, input) => updateClient(core.workspace.requireSession(), input.id, input.patch, input.rev),
+  'clients.delete': (core, input) => {
+    deleteClient(core.workspace.requireSession(), input.id);
+    return { deleted: true };
+  },
+  'import.preview': (core, input) => previewImport(core.workspace.requireSession(), input),
+  'import.commit': (core, input) => commitImport(core.workspace.requireSession(), input),
+  'demo.load': (core, input) => loadDemoBook(core.workspace.requireSession(), input),
 };
 
 export interface Router {

@@ -1,5 +1,6 @@
 // The import template: its fields, the header names HQ and RMs use for them, and the
 // value vocabularies (Chinese and English) of the coded columns.
+import { toHalfWidth } from '../domain/kyc/common';
 import type { IdExpiry } from '../domain/kyc/dates';
 
 export const IMPORT_FIELDS = [
@@ -105,3 +106,8 @@ export const RISK_VALUES: Record<string, RiskGrade> = {
   高: 'high', 较高: 'medium_high', 中高: 'medium_high', 中: 'medium', 中等: 'medium', 中低: 'medium_low', 较低: 'medium_low',
   低: 'low', high: 'high', mediumhigh: 'medium_high', medium: 'medium', mediumlow: 'medium_low', low: 'low',
 };
+
+/** Key for the coded-value tables: half-width, lower case, no spaces/_/-, no 风险 suffix. */
+export function valueKey(value: string): string {
+  return toHalfWidth(value).toLowerCase().replace(/[\s_-]+/g, '').replace(/风险$/, '');
+}

@@ -68,9 +68,9 @@ function looseMatch(header: string): ImportField | undefined {
   if (slash > 0) candidates.push(header.slice(slash + 1));
   for (const candidate of candidates) {
     const text = toHalfWidth(candidate);
-    const brackets = [...text.matchAll(/[(\[【]([^)\]】]*)[)\]】]/g)].map((m) => m[1]!);
+    const brackets = [...text.matchAll(/[([【]([^)\]】]*)[)\]】]/g)].map((m) => m[1]!);
     if (brackets.some((b) => SCALED_UNIT.test(b))) return undefined;
-    const field = ALIAS_INDEX.get(normaliseHeader(text.replace(/[(\[【][^)\]】]*[)\]】]/g, '')));
+    const field = ALIAS_INDEX.get(normaliseHeader(text.replace(/[([【][^)\]】]*[)\]】]/g, '')));
     if (field) return field;
   }
   return undefined;

@@ -62,24 +62,44 @@ export class TableBuilder {
   private readonly rows: TableRow[] = [];
   private readonly issues: TableIssue[] = [];
   private readonly emptyHeaderReported = new Set<number>();
+  private titleCandidate: { rowNumber: number; cells: string[] } | null = null;
 
   constructor(private readonly options: { csv: boolean }) {}
 
-  /** Add a physical row; the first non-blank one becomes the header unless set. */
+  /**
+   * Add a physical row; the first non-blank one becomes the header unless set. A first
+   * row with a single value followed by a wider row is a sheet title ("2024年客户名单")
+   * exported along with the sheet, and is skipped.
+   */
   add(rowNumber: number, raw: readonly string[], flags: TableRow['flags'] = []): TableError | null {
     const cleaned = this.clean(rowNumber, raw);
     if (!Array.isArray(cleaned)) return cleaned;
-    if (cleaned.every((c) => c === '')) return null;
-    if (this.headers === null) return this.setHeader(rowNumber, cleaned);
+    const filled = cleaned.filter((c) => c !== '').length;
+    if (filled === 0) return null;
+    if (this.headers === null) {
+      const title = this.titleCandidate;
+      if (title === null && filled === 1) {
+        this.titleCandidate = { rowNumber, cells: cleaned };
+        return null;
+      }
+      this.titleCandidate = null;
+      if (title === null || filled >= 2) return this.setHeader(rowNumber, cleaned);
+      return this.setHeader(title.rowNumber, title.cells) ?? this.addData(rowNumber, cleaned, flags);
+    }
+    return this.addData(rowNumber, cleaned, flags);
+  }
 
+  private addData(rowNumber: number, cleaned: string[], flags: TableRow['flags']): TableError | null {
+    if (this.headers === null) return null;
     const width = this.headers.length;
     if (this.rows.length >= MAX_ROWS) {
       return { code: 'TABLE_TOO_MANY_ROWS', row: rowNumber, reason: `more than ${MAX_ROWS} data rows` };
     }
     if (cleaned.slice(width).some((c) => c !== '')) this.issues.push({ code: 'ROW_EXTRA_CELLS', row: rowNumber });
+    const headers = this.headers;
     const cells = Array.from({ length: width }, (_, i) => cleaned[i] ?? '');
     cells.forEach((c, i) => {
-      if (c !== '' && this.headers![i] === '' && !this.emptyHeaderReported.has(i)) {
+      if (c !== '' && headers[i] === '' && !this.emptyHeaderReported.has(i)) {
         this.emptyHeaderReported.add(i);
         this.issues.push({ code: 'HEADER_EMPTY', row: rowNumber, column: i + 1 });
       }
@@ -107,6 +127,10 @@ export class TableBuilder {
   }
 
   finish(): TableResult {
+    if (this.headers === null && this.titleCandidate !== null) {
+      const error = this.setHeader(this.titleCandidate.rowNumber, this.titleCandidate.cells);
+      if (error) return { ok: false, error };
+    }
     if (this.headers === null) return { ok: false, error: { code: 'TABLE_EMPTY', reason: 'no non-blank row' } };
     return { ok: true, table: { headers: this.headers, headerRowNumber: this.headerRowNumber, rows: this.rows, issues: this.issues } };
   }

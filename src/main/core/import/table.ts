@@ -44,9 +44,9 @@ export async function parseTableFile(bytes: Uint8Array): Promise<TableResult & {
 }
 
 /**
- * Parse CSV text. The delimiter is guessed among `,` `\t` `;`; line endings may be mixed
- * (CRLF, LF, CR); quoted fields may hold delimiters, quotes and newlines. Row numbers
- * count physical records including blank ones, as Excel numbers them.
+ * Parse CSV text. The delimiter is guessed among `,` `\t` `;` from the header line; line
+ * endings may be mixed (CRLF, LF, CR); quoted fields may hold delimiters, quotes and
+ * newlines. Row numbers count records, blank ones included, as Excel numbers its rows.
  */
 export function parseCsv(text: string): TableResult & { delimiter: string } {
   const builder = new TableBuilder({ csv: true });
@@ -54,16 +54,14 @@ export function parseCsv(text: string): TableResult & { delimiter: string } {
   const normalised = text.replace(/\r\n?/g, '\n');
   let rowNumber = 0;
   let failure: TableResult | null = null;
-  let delimiter = ',';
+  const delimiter = guessDelimiter(normalised);
   Papa.parse<string[]>(normalised, {
-    delimiter: '',
-    delimitersToGuess: [',', '\t', ';'],
+    delimiter,
     newline: '\n',
     quoteChar: '"',
     skipEmptyLines: false,
     step: (step, parser) => {
       rowNumber++;
-      delimiter = step.meta.delimiter;
       const quoteError = step.errors.find((e) => e.type === 'Quotes');
       const error = quoteError
         ? { code: 'CSV_QUOTES' as const, row: rowNumber, reason: quoteError.code }
@@ -76,6 +74,22 @@ export function parseCsv(text: string): TableResult & { delimiter: string } {
   });
   if (failure) return { ...(failure as TableResult), delimiter };
   return { ...builder.finish(), delimiter };
+}
+
+/**
+ * The delimiter occurring most often (outside quotes) in the first non-blank line, ties
+ * going to `,`. The header decides: data cells hold commas (addresses, amounts) far more
+ * often than header names do, which fools guessers that look at data rows.
+ */
+export function guessDelimiter(text: string): string {
+  const line = (text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/"[^"]*"/g, '');
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', '\t', ';']) {
+    const count = line.split(d).length - 1;
+    if (count > bestCount) [best, bestCount] = [d, count];
+  }
+  return best;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

@@ -3,6 +3,12 @@ import type { Sqlite } from '../store/db';
 import * as schema from '../store/schema';
 import { appendAudit, type AuditInput } from './audit';
 
+/** The audit entry of a transaction; `details` may be computed from the action's result (counts). */
+export type TxAudit<T> = Omit<AuditInput, 'actor' | 'details'> & {
+  actor?: string;
+  details?: AuditInput['details'] | ((result: T) => AuditInput['details']);
+};
+
 /** An unlocked workspace: the open database, its data key, and who is working. */
 export class Session {
   readonly orm: BetterSQLite3Database<typeof schema>;
@@ -23,10 +29,11 @@ export class Session {
    * The one transaction helper: runs `fn` and appends its audit entry in the
    * same SQLite transaction, so an action and its record land together or not at all.
    */
-  inTransaction<T>(audit: Omit<AuditInput, 'actor'> & { actor?: string }, fn: () => T): T {
+  inTransaction<T>(audit: TxAudit<T>, fn: () => T): T {
     return this.db.transaction(() => {
       const result = fn();
-      appendAudit(this, { actor: audit.actor ?? this.actor, ...audit });
+      const details = typeof audit.details === 'function' ? audit.details(result) : audit.details;
+      appendAudit(this, { ...audit, actor: audit.actor ?? this.actor, details });
       return result;
     })();
   }

@@ -22,3 +22,96 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The manager's clients. HQ-owned fields (identity, balances, risk grade, dormant
+ * flag) arrive by import or roster; RM-owned fields are edited in the app.
+ * Money is integer fen; dates are YYYY-MM-DD calendar dates.
+ */
+export const clients = sqliteTable(
+  'clients',
+  {
+    id: text('id').primaryKey(),
+    clientNo: text('client_no'),
+    kind: text('kind', { enum: ['person', 'company'] }).notNull(),
+    name: text('name').notNull(),
+    salutation: text('salutation'),
+    sex: text('sex', { enum: ['M', 'F'] }),
+    birthDate: text('birth_date'),
+    birthdayCalendar: text('birthday_calendar', { enum: ['solar', 'lunar'] }).notNull().default('solar'),
+    lunarMonth: integer('lunar_month'),
+    lunarDay: integer('lunar_day'),
+    lunarLeap: integer('lunar_leap', { mode: 'boolean' }).notNull().default(false),
+    nationality: text('nationality'),
+    occupation: text('occupation'),
+    employer: text('employer'),
+    addressRegistered: text('address_registered'),
+    addressResidence: text('address_residence'),
+    mobile: text('mobile'),
+    phoneOther: text('phone_other'),
+    email: text('email'),
+    wechat: text('wechat'),
+    idType: text('id_type'),
+    idNumber: text('id_number'),
+    idExpiry: text('id_expiry'),
+    idLongTerm: integer('id_long_term', { mode: 'boolean' }).notNull().default(false),
+    relationshipStart: text('relationship_start'),
+    riskGrade: text('risk_grade'),
+    riskRatedAt: text('risk_rated_at'),
+    beneficialOwner: text('beneficial_owner', { mode: 'json' }).$type<PartyRef | null>(),
+    agent: text('agent', { mode: 'json' }).$type<PartyRef | null>(),
+    legalRepresentative: text('legal_representative'),
+    aumFen: integer('aum_fen').notNull().default(0),
+    depositsFen: integer('deposits_fen').notNull().default(0),
+    loanBalanceFen: integer('loan_balance_fen').notNull().default(0),
+    cardSpend12mFen: integer('card_spend_12m_fen').notNull().default(0),
+    revenue12mFen: integer('revenue_12m_fen').notNull().default(0),
+    products: text('products', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    notes: text('notes'),
+    interests: text('interests'),
+    family: text('family'),
+    potential: integer('potential'),
+    tags: text('tags', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    preferredChannel: text('preferred_channel'),
+    bestTimeToCall: text('best_time_to_call'),
+    optOutMarketing: integer('opt_out_marketing', { mode: 'boolean' }).notNull().default(false),
+    optOutThirdParty: integer('opt_out_third_party', { mode: 'boolean' }).notNull().default(false),
+    optOutAutomated: integer('opt_out_automated', { mode: 'boolean' }).notNull().default(false),
+    optOutSensitive: integer('opt_out_sensitive', { mode: 'boolean' }).notNull().default(false),
+    doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+    status: text('status', { enum: ['prospect', 'active', 'dormant', 'lost'] }).notNull().default('active'),
+    dormantFlag: integer('dormant_flag', { mode: 'boolean' }).notNull().default(false),
+    lostReason: text('lost_reason'),
+    lostToBank: text('lost_to_bank'),
+    winBackPlan: text('win_back_plan'),
+    referredBy: text('referred_by'),
+    originalRm: text('original_rm'),
+    companyAnniversaries: text('company_anniversaries', { mode: 'json' }).$type<{ label: string; date: string }[]>().notNull().default([]),
+    /** Normalised name, for substring search (张, 张三, rare characters). */
+    searchName: text('search_name').notNull().default(''),
+    /** `|zhangsan|san|zs` syllable-aligned pinyin and initials, `#tag`, `~5678~` phone/ID tails: see services/client-search.ts. */
+    searchKeys: text('search_keys').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    rev: integer('rev').notNull().default(1),
+  },
+  (t) => [
+    index('clients_client_no').on(t.clientNo),
+    index('clients_id_number').on(t.idNumber),
+    index('clients_name_mobile').on(t.name, t.mobile),
+    index('clients_status').on(t.status),
+  ],
+);
+
+export interface PartyRef {
+  name: string;
+  idNumber?: string;
+  relation?: string;
+}
+
+/** A manual column mapping, remembered per set of headers. */
+export const importMappings = sqliteTable('import_mappings', {
+  headerKey: text('header_key').primaryKey(),
+  mapping: text('mapping', { mode: 'json' }).$type<Record<string, number>>().notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

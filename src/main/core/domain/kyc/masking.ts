@@ -47,6 +47,13 @@ export function maskAccount(value: string): string {
   return compact.length <= 4 ? '****' : `****${compact.slice(-4)}`;
 }
 
+/** E-mail: first character of the mailbox and the domain, `z***@example.com`. */
+export function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return value === '' ? '' : '****';
+  return `${value.slice(0, 1)}***${value.slice(at)}`;
+}
+
 /**
  * Addresses: keep province / city / district (or county, county-level city, banner),
  * mask the rest: `广东省深圳市南山区科技中一路…` → `广东省深圳市南山区****`. When no

@@ -5,19 +5,23 @@ import { fail, pass, toHalfWidth, type Check } from './common';
 export type MoneyCode = 'MONEY_EMPTY' | 'MONEY_FORMAT' | 'MONEY_NEGATIVE' | 'MONEY_PRECISION' | 'MONEY_TOO_LARGE';
 
 /**
- * Parse a non-negative yuan amount into fen. Accepts `1,234,567.89`, full-width digits
- * and separators, a leading ¥/￥ (or CNY/RMB), a trailing 元, surrounding spaces.
- * Thousands separators must group by three. Negative (`-5`, `−5`, `(5)`) → MONEY_NEGATIVE;
- * a third decimal → MONEY_PRECISION rather than silent rounding.
+ * Parse a yuan amount into fen. Accepts `1,234,567.89`, full-width digits and
+ * separators, a leading ¥/￥ (or CNY/RMB), a trailing 元, surrounding spaces.
+ * Thousands separators must group by three. Negative (`-5`, `−5`, `(5)`) → MONEY_NEGATIVE
+ * unless `allowNegative` (a contribution can be a loss); a third decimal →
+ * MONEY_PRECISION rather than silent rounding.
  */
-export function parseYuanToFen(input: string | number): Check<number, MoneyCode> {
+export function parseYuanToFen(input: string | number, options: { allowNegative?: boolean } = {}): Check<number, MoneyCode> {
   let text = typeof input === 'number' ? numberText(input) : toHalfWidth(input).trim();
   if (text === '') return fail('MONEY_EMPTY', 'empty');
   text = text.replace(/^(?:[¥￥]|CNY|RMB)\s*/i, '').replace(/\s*元$/, '').trim();
 
   if (/^[-−－]|^\(.*\)$/.test(text)) {
     const rest = text.replace(/^[-−－]\s*|^\(|\)$/g, '');
-    return AMOUNT.test(rest) ? fail('MONEY_NEGATIVE', 'negative amount') : fail('MONEY_FORMAT', 'not a number');
+    if (!AMOUNT.test(rest) && !/^[\d,]+\.\d{3,}$/.test(rest)) return fail('MONEY_FORMAT', 'not a number');
+    if (!options.allowNegative) return fail('MONEY_NEGATIVE', 'negative amount');
+    const magnitude = parseYuanToFen(rest);
+    return magnitude.ok ? pass(magnitude.value === 0 ? 0 : -magnitude.value) : magnitude;
   }
   const m = AMOUNT.exec(text);
   if (!m) {

@@ -1,0 +1,138 @@
+import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { clientInputSchema, type ClientDetail, type ClientInput, type ClientList, type ClientListRow, type RevealableField } from '../../../shared/clients';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { uuidv7 } from '../domain/ids';
+import { checkClient } from '../domain/kyc/client-check';
+import { maskAddress, maskEmail, maskField, maskMobile } from '../domain/kyc/masking';
+import { localDate } from '../domain/local-date';
+import { clients } from '../store/schema';
+import { searchColumns, searchCondition } from './client-search';
+import type { Session } from './session';
+
+type Row = typeof clients.$inferSelect;
+type Insert = typeof clients.$inferInsert;
+
+/** Validates a record against the KYC rules; every failing field comes back in `issues`. */
+export function validateClient(s: Session, input: ClientInput, selfId?: string): ClientInput {
+  const { value, issues } = checkClient(input, localDate(s.now()));
+  if (value.referredBy) {
+    const exists = s.orm.select({ id: clients.id }).from(clients).where(eq(clients.id, value.referredBy)).get();
+    if (!exists || value.referredBy === selfId) issues.push({ field: 'referredBy', code: 'REFERRER_UNKNOWN' });
+  }
+  if (issues.length) throw new AppError('CLIENT_INVALID', { field: issues[0]!.field, reason: issues[0]!.code, issues });
+  return value;
+}
+
+/** Inserts an already validated client (no audit: the caller's transaction records it). */
+export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now().getTime())): string {
+  const now = s.now().toISOString();
+  s.orm.insert(clients).values({ ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Insert).run();
+  return id;
+}
+
+export function createClient(s: Session, raw: ClientInput): ClientDetail {
+  const input = validateClient(s, clientInputSchema.parse(raw));
+  const id = s.inTransaction({ action: 'client.create', subject: null }, () => insertClient(s, input));
+  return detail(s, id);
+}
+
+export function updateClient(s: Session, id: string, patch: Partial<ClientInput>, rev: number): ClientDetail {
+  const current = load(s, id);
+  if (current.rev !== rev) throw new AppError('STALE_REVISION', { field: 'rev', params: { current: current.rev } });
+  const merged = validateClient(s, clientInputSchema.parse({ ...toInput(current), ...patch }), id);
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof ClientInput]) !== JSON.stringify(toInput(current)[k as keyof ClientInput]));
+  s.inTransaction({ action: 'client.update', subject: id, details: { fields: changed } }, () => applyUpdate(s, id, merged));
+  return detail(s, id);
+}
+
+/** Writes a merged record and bumps its revision (no audit: the caller's transaction records it). */
+export function applyUpdate(s: Session, id: string, merged: ClientInput): void {
+  s.orm
+    .update(clients)
+    .set({ ...(toColumns(merged) as Partial<Insert>), updatedAt: s.now().toISOString(), rev: sql`${clients.rev} + 1` })
+    .where(eq(clients.id, id))
+    .run();
+}
+
+/** Deletes a client; secure_delete is on, so its pages are overwritten, not just unlinked. */
+export function deleteClient(s: Session, id: string): void {
+  load(s, id);
+  s.inTransaction({ action: 'client.delete', subject: id }, () => {
+    s.orm.update(clients).set({ referredBy: null }).where(eq(clients.referredBy, id)).run();
+    s.orm.delete(clients).where(eq(clients.id, id)).run();
+  });
+}
+
+/** Opens a client for viewing: masked, and the view is audited. */
+export function viewClient(s: Session, id: string): ClientDetail {
+  load(s, id);
+  s.inTransaction({ action: 'client.view', subject: id }, () => undefined);
+  return detail(s, id);
+}
+
+/** Reveals one masked field of one client; audited per field. */
+export function revealField(s: Session, id: string, field: RevealableField): { value: string | null } {
+  const row = load(s, id);
+  s.inTransaction({ action: 'client.reveal', subject: id, details: { field } }, () => undefined);
+  return { value: row[field] ?? null };
+}
+
+export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): ClientList {
+  const conds: (SQL | undefined)[] = [
+    q.query ? searchCondition(q.query) : undefined,
+    q.status ? eq(clients.status, q.status) : undefined,
+    q.kind ? eq(clients.kind, q.kind) : undefined,
+    q.tag ? sql`exists (select 1 from json_each(${clients.tags}) where value = ${q.tag})` : undefined,
+  ];
+  const where = and(...conds.filter((c): c is SQL => c !== undefined));
+  const order = { name: clients.name, aum: clients.aumFen, revenue: clients.revenue12mFen, updated: clients.updatedAt }[q.sort];
+  const rows = s.orm
+    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry })
+    .from(clients)
+    .where(where)
+    .orderBy(q.order === 'asc' ? asc(order) : desc(order), asc(clients.id))
+    .limit(q.limit)
+    .offset(q.offset)
+    .all();
+  const total = s.orm.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
+  if (q.query) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
+  const tags = s.db.prepare('SELECT DISTINCT value FROM clients, json_each(clients.tags) ORDER BY value').pluck().all() as string[];
+  return { total, rows: rows.map(({ mobile, ...r }) => ({ ...r, riskGrade: r.riskGrade as ClientListRow['riskGrade'], mobileMasked: mobile ? maskMobile(mobile) : null })), tags };
+}
+
+export function countClients(s: Session): number {
+  return s.orm.select({ n: sql<number>`count(*)` }).from(clients).get()?.n ?? 0;
+}
+
+export function load(s: Session, id: string): Row {
+  const row = s.orm.select().from(clients).where(eq(clients.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', { field: 'id' });
+  return row;
+}
+
+function detail(s: Session, id: string): ClientDetail {
+  const row = load(s, id);
+  const { idNumber, mobile, phoneOther, email, addressRegistered, addressResidence, searchName: _n, searchKeys: _k, ...rest } = row;
+  return {
+    ...(rest as Omit<ClientDetail, 'masked'>),
+    masked: {
+      idNumber: idNumber ? maskField(row.idType === 'uscc' ? 'company_code' : 'id_number', idNumber) : null,
+      mobile: mobile ? maskMobile(mobile) : null,
+      phoneOther: phoneOther ? maskField('account', phoneOther) : null,
+      email: email ? maskEmail(email) : null,
+      addressRegistered: addressRegistered ? maskAddress(addressRegistered) : null,
+      addressResidence: addressResidence ? maskAddress(addressResidence) : null,
+    },
+  };
+}
+
+/** Column values for an insert/update, with the search keys derived from them. */
+function toColumns(c: ClientInput): Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'> {
+  return { ...(c as Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'>), ...searchColumns(c) };
+}
+
+export function toInput(row: Row): ClientInput {
+  const { id: _id, createdAt: _c, updatedAt: _u, rev: _r, searchName: _n, searchKeys: _k, ...rest } = row;
+  return rest as ClientInput;
+}

@@ -1,0 +1,191 @@
+import { createHash } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import type { ClientInput } from '../../../shared/clients';
+import type { ParsedInputOf } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import type { ImportDuplicate, ImportIssue, ImportPreview, ImportResult } from '../../../shared/import';
+import { maskIdNumber, maskMobile } from '../domain/kyc/masking';
+import { localDate } from '../domain/local-date';
+import type { ClientDraft, FieldMapping } from '../import/fields';
+import { checkImportFile, type ImportCheck } from '../import/pipeline';
+import { clients, importMappings } from '../store/schema';
+import { applyUpdate, insertClient, toInput } from './clients';
+import type { Session } from './session';
+
+// Import of HQ extracts: check everything first, then commit the accepted rows in one
+// transaction (all or nothing). The audit records the file's hash and counts, never rows.
+
+const SAMPLE_ROWS = 50;
+const REQUIRED_FIELDS = ['name'] as const;
+
+type ImportInput = ParsedInputOf<'import.preview'>;
+
+export async function previewImport(s: Session, input: ImportInput): Promise<ImportPreview> {
+  const { check, mappingSource } = await runCheck(s, input);
+  const duplicates = findAllDuplicates(s, check);
+  const valid = check.rows.filter((r) => r.draft);
+  return {
+    encoding: check.source?.format === 'csv' ? check.source.encoding : 'xlsx',
+    format: check.source?.format ?? 'csv',
+    headers: check.headers,
+    headerKey: check.headerKey,
+    mapping: check.mapping as Record<string, number>,
+    mappingSource,
+    unknownHeaders: check.unknownHeaders,
+    missingRequired: REQUIRED_FIELDS.filter((f) => check.mapping[f] === undefined),
+    counts: { rows: check.rows.length, valid: valid.length, invalid: check.rows.length - valid.length, duplicates: duplicates.length },
+    sample: check.rows.slice(0, SAMPLE_ROWS).map((r) => ({
+      row: r.rowNumber,
+      name: r.draft?.name ?? null,
+      idMasked: r.draft?.idNumber ? maskIdNumber(r.draft.idNumber) : null,
+      mobileMasked: r.draft?.mobile ? maskMobile(r.draft.mobile) : null,
+      ok: r.draft !== null,
+    })),
+    errors: rowIssues(check, 'errors'),
+    warnings: rowIssues(check, 'warnings'),
+    duplicates,
+  };
+}
+
+export async function commitImport(s: Session, input: ParsedInputOf<'import.commit'>): Promise<ImportResult> {
+  const { check } = await runCheck(s, input);
+  const errors = rowIssues(check, 'errors');
+  const missing = REQUIRED_FIELDS.filter((f) => check.mapping[f] === undefined);
+  if (missing.length) throw new AppError('IMPORT_FILE', { field: missing[0], reason: 'COLUMN_MISSING' });
+  if (input.strict && errors.length) {
+    throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
+  }
+  const skip = new Set(input.skipRows);
+  const fileSha256 = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
+  const invalid = check.rows.filter((r) => !r.draft).length;
+  const result = { imported: 0, merged: 0, skipped: 0, invalid, errors, fileSha256 };
+
+  const skipDuplicates = input.onDuplicate === 'skip';
+  s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows: check.rows.length, ...counts(result) }) }, () => {
+    // Row identity within this commit: the client each earlier row became, for in-file duplicates.
+    const placed = new Map<string, string>();
+    for (const row of check.rows) {
+      if (!row.draft) continue;
+      if (skip.has(row.rowNumber)) {
+        result.skipped++;
+        continue;
+      }
+      const record = draftToInput(row.draft);
+      const keys = matchKeys(row.draft);
+      const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? findExisting(s, row.draft);
+      if (existing) {
+        if (skipDuplicates) {
+          result.skipped++;
+          continue;
+        }
+        applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
+        result.merged++;
+        keys.forEach((k) => placed.set(k, existing));
+        continue;
+      }
+      const id = insertClient(s, record);
+      keys.forEach((k) => placed.set(k, id));
+      result.imported++;
+    }
+    if (input.rememberMapping && input.mapping) {
+      const now = s.now().toISOString();
+      s.orm.insert(importMappings).values({ headerKey: check.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
+    }
+  });
+  return result;
+}
+
+async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource'] }> {
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const today = localDate(s.now());
+  const first = await checkImportFile(bytes, today, input.mapping as FieldMapping | undefined);
+  if (!first.ok) throw new AppError('IMPORT_FILE', { field: first.error.header ?? 'file', reason: first.error.code, params: { row: first.error.row ?? '', column: first.error.column ?? '' } });
+  if (input.mapping) return { check: first.check, mappingSource: 'given' };
+  const saved = s.orm.select().from(importMappings).where(eq(importMappings.headerKey, first.check.headerKey)).get();
+  if (!saved) return { check: first.check, mappingSource: 'auto' };
+  const again = await checkImportFile(bytes, today, saved.mapping as FieldMapping);
+  if (!again.ok) throw new AppError('IMPORT_FILE', { field: 'file', reason: again.error.code });
+  return { check: again.check, mappingSource: 'remembered' };
+}
+
+function rowIssues(check: ImportCheck, kind: 'errors' | 'warnings'): ImportIssue[] {
+  return check.rows.flatMap((r) => r[kind].map((i) => ({ row: r.rowNumber, field: i.field, code: i.code })));
+}
+
+function findAllDuplicates(s: Session, check: ImportCheck): ImportDuplicate[] {
+  const out: ImportDuplicate[] = check.duplicates
+    .filter((d) => d.code !== 'DUPLICATE_CLIENT_NO')
+    .map((d) => ({ row: d.row, matchBy: d.code === 'DUPLICATE_ID' ? 'id' : 'name_mobile', existingClientId: null, otherRow: d.firstRow }));
+  const inFile = new Set(out.map((d) => d.row));
+  for (const r of check.rows) {
+    if (!r.draft || inFile.has(r.rowNumber)) continue;
+    const byId = r.draft.idNumber ? s.orm.select({ id: clients.id }).from(clients).where(eq(clients.idNumber, r.draft.idNumber)).get() : undefined;
+    const byNameMobile = !byId && r.draft.mobile ? s.orm.select({ id: clients.id }).from(clients).where(and(eq(clients.name, r.draft.name), eq(clients.mobile, r.draft.mobile))).get() : undefined;
+    const hit = byId ?? byNameMobile;
+    if (hit) out.push({ row: r.rowNumber, matchBy: byId ? 'id' : 'name_mobile', existingClientId: hit.id, otherRow: null });
+  }
+  return out.sort((a, b) => a.row - b.row);
+}
+
+function findExisting(s: Session, d: ClientDraft): string | undefined {
+  if (d.idNumber) {
+    const hit = s.orm.select({ id: clients.id }).from(clients).where(eq(clients.idNumber, d.idNumber)).get();
+    if (hit) return hit.id;
+  }
+  if (d.mobile) return s.orm.select({ id: clients.id }).from(clients).where(and(eq(clients.name, d.name), eq(clients.mobile, d.mobile))).get()?.id;
+  return undefined;
+}
+
+function matchKeys(d: ClientDraft): string[] {
+  return [d.idNumber ? `id:${d.idNumber}` : null, d.mobile ? `nm:${d.name}:${d.mobile}` : null].filter((k): k is string => k !== null);
+}
+
+function loadRow(s: Session, id: string) {
+  return s.orm.select().from(clients).where(eq(clients.id, id)).get()!;
+}
+
+/** A row of the file as a client record; empty cells stay undefined so a merge keeps what the book has. */
+export function draftToInput(d: ClientDraft): ClientInput {
+  const v: ClientInput = {
+    clientNo: d.clientNo,
+    kind: d.kind,
+    name: d.name,
+    sex: d.sex,
+    birthDate: d.birthDate,
+    birthdayCalendar: d.birthdayCalendar,
+    lunarMonth: d.lunarBirthday?.month ?? null,
+    lunarDay: d.lunarBirthday?.day ?? null,
+    lunarLeap: d.lunarBirthday?.leap ?? false,
+    idType: d.idType,
+    idNumber: d.idNumber,
+    idExpiry: d.idExpiry?.kind === 'date' ? d.idExpiry.date : null,
+    idLongTerm: d.idExpiry?.kind === 'long_term',
+    mobile: d.mobile,
+    email: d.email,
+    addressResidence: d.address,
+    occupation: d.occupation,
+    aumFen: d.aumFen ?? undefined,
+    depositsFen: d.depositsFen ?? undefined,
+    loanBalanceFen: d.loanBalanceFen ?? undefined,
+    cardSpend12mFen: d.cardSpend12mFen ?? undefined,
+    revenue12mFen: d.revenue12mFen ?? undefined,
+    products: d.products,
+    riskGrade: d.riskGrade,
+    relationshipStart: d.relationshipStart,
+    tags: d.tags,
+    notes: d.notes,
+    potential: d.potential,
+  };
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)) as ClientInput;
+}
+
+/** File values win where the file has one; tags and products are united; notes appended. */
+export function mergeInput(current: ClientInput, incoming: ClientInput): ClientInput {
+  const union = (a?: string[], b?: string[]) => [...new Set([...(a ?? []), ...(b ?? [])])];
+  const notes = current.notes && incoming.notes && !current.notes.includes(incoming.notes) ? `${current.notes}\n${incoming.notes}` : (incoming.notes ?? current.notes);
+  return { ...current, ...incoming, tags: union(current.tags, incoming.tags), products: union(current.products, incoming.products), notes };
+}
+
+function counts(r: { imported: number; merged: number; skipped: number; invalid: number }) {
+  return { imported: r.imported, merged: r.merged, skipped: r.skipped, invalid: r.invalid };
+}
