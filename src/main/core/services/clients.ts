@@ -28,6 +28,7 @@ export function validateClient(s: Session, input: ClientInput, selfId?: string):
 export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now().getTime())): string {
   const now = s.now().toISOString();
   s.orm.insert(clients).values({ ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Insert).run();
+  clientsChanged(s);
   return id;
 }
 
@@ -53,6 +54,7 @@ export function applyUpdate(s: Session, id: string, merged: ClientInput): void {
     .set({ ...(toColumns(merged) as Partial<Insert>), updatedAt: s.now().toISOString(), rev: sql`${clients.rev} + 1` })
     .where(eq(clients.id, id))
     .run();
+  clientsChanged(s);
 }
 
 /** Deletes a client; secure_delete is on, so its pages are overwritten, not just unlinked. */
@@ -61,6 +63,7 @@ export function deleteClient(s: Session, id: string): void {
   s.inTransaction({ action: 'client.delete', subject: id }, () => {
     s.orm.update(clients).set({ referredBy: null }).where(eq(clients.referredBy, id)).run();
     s.orm.delete(clients).where(eq(clients.id, id)).run();
+    clientsChanged(s);
   });
 }
 
@@ -87,18 +90,43 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
   ];
   const where = and(...conds.filter((c): c is SQL => c !== undefined));
   const order = { name: clients.name, aum: clients.aumFen, revenue: clients.revenue12mFen, updated: clients.updatedAt }[q.sort];
+  // A filtered list counts its matches in the same pass (window count); an unfiltered
+  // one walks the sort index for one page and counts from the smallest index.
+  const filtered = where !== undefined;
   const rows = s.orm
-    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry })
+    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
     .from(clients)
     .where(where)
-    .orderBy(q.order === 'asc' ? asc(order) : desc(order), asc(clients.id))
+    .orderBy(...(q.order === 'asc' ? [asc(order), asc(clients.id)] : [desc(order), desc(clients.id)]))
     .limit(q.limit)
     .offset(q.offset)
     .all();
-  const total = s.orm.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0;
+  const total = !filtered
+    ? (s.orm.select({ n: sql<number>`count(*)` }).from(clients).get()?.n ?? 0)
+    : rows.length > 0
+      ? rows[0]!.total
+      : q.offset === 0
+        ? 0
+        : (s.orm.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0);
   if (q.query) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
-  const tags = s.db.prepare('SELECT DISTINCT value FROM clients, json_each(clients.tags) ORDER BY value').pluck().all() as string[];
-  return { total, rows: rows.map(({ mobile, ...r }) => ({ ...r, riskGrade: r.riskGrade as ClientListRow['riskGrade'], mobileMasked: mobile ? maskMobile(mobile) : null })), tags };
+  return { total, rows: rows.map(({ mobile, total: _t, ...r }) => ({ ...r, riskGrade: r.riskGrade as ClientListRow['riskGrade'], mobileMasked: mobile ? maskMobile(mobile) : null })), tags: allTags(s) };
+}
+
+// The tag list for the filter: one pass over every client, so kept until a client changes.
+const tagCache = new WeakMap<Session, string[]>();
+
+function allTags(s: Session): string[] {
+  let tags = tagCache.get(s);
+  if (!tags) {
+    tags = s.db.prepare('SELECT DISTINCT value FROM clients, json_each(clients.tags) ORDER BY value').pluck().all() as string[];
+    tagCache.set(s, tags);
+  }
+  return tags;
+}
+
+/** Call after any write to clients (insert, update, delete). */
+export function clientsChanged(s: Session): void {
+  tagCache.delete(s);
 }
 
 export function countClients(s: Session): number {

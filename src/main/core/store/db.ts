@@ -35,6 +35,8 @@ export function applyPragmas(db: Sqlite): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
+  // Pages are decrypted on every read from the OS cache; keep a large book's pages decrypted in SQLite's own cache (a cap, not an allocation).
+  db.pragma('cache_size = -131072');
 }
 
 export function schemaVersion(db: Sqlite): number {

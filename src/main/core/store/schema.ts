@@ -100,6 +100,14 @@ export const clients = sqliteTable(
     index('clients_id_number').on(t.idNumber),
     index('clients_name_mobile').on(t.name, t.mobile),
     index('clients_status').on(t.status),
+    // Sorted pages of a large book walk an index instead of sorting the table.
+    index('clients_revenue').on(t.revenue12mFen, t.id),
+    index('clients_aum').on(t.aumFen, t.id),
+    index('clients_name').on(t.name, t.id),
+    index('clients_updated').on(t.updatedAt, t.id),
+    // Covering index: search as you type scans these two short columns, not the wide rows.
+    index('clients_search').on(t.searchName, t.searchKeys),
+    index('clients_referred_by').on(t.referredBy),
   ],
 );
 

@@ -66,6 +66,12 @@ CREATE INDEX `clients_client_no` ON `clients` (`client_no`);--> statement-breakp
 CREATE INDEX `clients_id_number` ON `clients` (`id_number`);--> statement-breakpoint
 CREATE INDEX `clients_name_mobile` ON `clients` (`name`,`mobile`);--> statement-breakpoint
 CREATE INDEX `clients_status` ON `clients` (`status`);--> statement-breakpoint
+CREATE INDEX `clients_revenue` ON `clients` (`revenue_12m_fen`,`id`);--> statement-breakpoint
+CREATE INDEX `clients_aum` ON `clients` (`aum_fen`,`id`);--> statement-breakpoint
+CREATE INDEX `clients_name` ON `clients` (`name`,`id`);--> statement-breakpoint
+CREATE INDEX `clients_updated` ON `clients` (`updated_at`,`id`);--> statement-breakpoint
+CREATE INDEX `clients_search` ON `clients` (`search_name`,`search_keys`);--> statement-breakpoint
+CREATE INDEX `clients_referred_by` ON `clients` (`referred_by`);--> statement-breakpoint
 CREATE TABLE `import_mappings` (
 	`header_key` text PRIMARY KEY NOT NULL,
 	`mapping` text NOT NULL,
