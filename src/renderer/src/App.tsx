@@ -42,6 +42,7 @@ export function App() {
 const THEME = {
   token: {
     colorPrimary: '#1f5fbf',
+    colorPrimaryHover: '#2a6ccc',
     colorError: '#c41d1f',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',

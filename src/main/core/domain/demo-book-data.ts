@@ -21,6 +21,7 @@ const SURNAME_ROWS: readonly (readonly [string, string, number])[] = [
   ['上官', 'shangguan', 0.15], ['诸葛', 'zhuge', 0.1],
 ];
 export const SURNAMES = new Weighted(SURNAME_ROWS.map(([s, py, w]) => [{ surname: s, pinyin: py }, w] as const));
+export const SURNAME_PINYIN = new Map(SURNAME_ROWS.map(([s, py]) => [s, py]));
 
 // Given names follow fashion: 建国/秀英 for people born in the 1950s, 子轩/欣怡 after 2000.
 export const GIVEN = {
@@ -134,13 +135,13 @@ export const MOBILE_PREFIXES = new Weighted<string>([
 ]);
 
 // Foreign passports of overseas Chinese, in the romanised form printed on the passport.
-// `#` stands for a digit in the number pattern.
+// In a number pattern `#` stands for a digit and `@` for a capital letter.
 export const FOREIGNERS: readonly { nationality: string; pattern: string }[] = [
-  { nationality: '新加坡', pattern: 'K#######A' },
+  { nationality: '新加坡', pattern: '@#######@' },
   { nationality: '马来西亚', pattern: 'A########' },
   { nationality: '美国', pattern: '#########' },
-  { nationality: '加拿大', pattern: 'AB######' },
-  { nationality: '澳大利亚', pattern: 'PA#######' },
+  { nationality: '加拿大', pattern: '@@######' },
+  { nationality: '澳大利亚', pattern: 'P@#######' },
 ];
 export const LATIN_SURNAMES = ['TAN', 'LIM', 'LEE', 'NG', 'ONG', 'WONG', 'GOH', 'CHUA', 'CHEN', 'ZHANG'];
 export const LATIN_GIVEN = { M: ['WEI MING', 'KAH WAI', 'JUN HAO', 'DAVID', 'MICHAEL', 'KEVIN'], F: ['MEI LING', 'JIA HUI', 'XIN YI', 'SARAH', 'GRACE', 'EMILY'] } as const;

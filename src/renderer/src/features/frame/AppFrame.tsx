@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../shared/contract';
 import { useSession, type PageKey } from '../../session-store';
 import { AuditPage } from '../audit/AuditPage';
+import { ClientsPage } from '../clients/ClientsPage';
 import { NotBuiltPage } from '../not-built/NotBuiltPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TodayPage } from '../today/TodayPage';
@@ -40,6 +41,7 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
   const items = (Object.keys(ICONS) as PageKey[]).map((key) => ({ key, icon: ICONS[key], label: t(`nav.${key}`) }));
   let content: ReactNode;
   if (page === 'today') content = <TodayPage status={status} />;
+  else if (page === 'clients') content = <ClientsPage />;
   else if (page === 'audit') content = <AuditPage />;
   else if (page === 'settings') content = <SettingsPage />;
   else content = <NotBuiltPage page={t(`nav.${page}`)} />;

@@ -1,0 +1,82 @@
+import { Alert, App, Button, Card, Space } from 'antd';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientDetail } from '../../../../shared/clients';
+import { errorText, invoke } from '../../api';
+import { ClientDetailDrawer } from './ClientDetailDrawer';
+import { ClientFormDrawer } from './ClientFormDrawer';
+import { ClientsEmpty } from './ClientsEmpty';
+import { ClientsTable } from './ClientsTable';
+import { ClientsToolbar } from './ClientsToolbar';
+import { isUnfiltered, useClients } from './clients-store';
+import { useClientDetail } from './detail-store';
+import { ImportWizard } from './import/ImportWizard';
+
+/** Size and seed of the demo book: reproducible, so a demo looks the same on every laptop. */
+const DEMO = { clients: 300, seed: 20261122 };
+
+type FormState = { mode: 'create' } | { mode: 'edit'; detail: ClientDetail } | null;
+
+export function ClientsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const { rows, total, loading, error, filter, bookEmpty, reload, clearFilters } = useClients();
+  const openDetail = useClientDetail((s) => s.open);
+  const [form, setForm] = useState<FormState>(null);
+  const [importing, setImporting] = useState(false);
+  const [demoLoading, setDemoLoading] = useState(false);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function loadDemo() {
+    setDemoLoading(true);
+    try {
+      const r = await invoke('demo.load', DEMO);
+      void message.success(t('clients.demoLoaded', { count: r.created }));
+      await reload();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setDemoLoading(false);
+    }
+  }
+
+  function saved(detail: ClientDetail, created: boolean) {
+    setForm(null);
+    void message.success(created ? t('clientForm.created') : t('clientForm.saved'));
+    void reload();
+    if (created) void openDetail(detail.id);
+    else useClientDetail.getState().replace(detail);
+  }
+
+  const showEmpty = bookEmpty !== null && !loading && !error && total === 0 && rows.length === 0;
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small">
+        <ClientsToolbar onCreate={() => setForm({ mode: 'create' })} onImport={() => setImporting(true)} />
+      </Card>
+      {error && (
+        <Alert role="alert" type="error" showIcon title={error} action={<Button size="small" onClick={() => void reload()}>{t('clients.retry')}</Button>} />
+      )}
+      <Card size="small">
+        {showEmpty ? (
+          <ClientsEmpty
+            bookEmpty={bookEmpty === true && isUnfiltered(filter)}
+            demoLoading={demoLoading}
+            onImport={() => setImporting(true)}
+            onCreate={() => setForm({ mode: 'create' })}
+            onDemo={() => void loadDemo()}
+            onClearFilters={clearFilters}
+          />
+        ) : (
+          <ClientsTable onOpen={(id) => void openDetail(id)} />
+        )}
+      </Card>
+      <ClientDetailDrawer onEdit={(detail) => setForm({ mode: 'edit', detail })} onDeleted={() => void reload()} />
+      <ClientFormDrawer state={form} onClose={() => setForm(null)} onSaved={saved} />
+      <ImportWizard open={importing} onClose={() => setImporting(false)} onImported={() => void reload()} />
+    </Space>
+  );
+}

@@ -1,0 +1,97 @@
+import { create } from 'zustand';
+import type { ClientListRow, CLIENT_STATUSES } from '../../../../shared/clients';
+import type { InputOf } from '../../../../shared/contract';
+import { errorText, invoke } from '../../api';
+import { resetOnLock } from '../../lock-reset';
+
+export type ClientSort = 'name' | 'aum' | 'revenue' | 'updated';
+export type ClientStatus = (typeof CLIENT_STATUSES)[number];
+
+export interface ClientFilter {
+  query: string;
+  status?: ClientStatus;
+  kind?: 'person' | 'company';
+  tag?: string;
+  sort: ClientSort;
+  order: 'asc' | 'desc';
+}
+
+interface ClientsState {
+  filter: ClientFilter;
+  rows: ClientListRow[];
+  total: number;
+  tags: string[];
+  loading: boolean;
+  loadingMore: boolean;
+  error: string | null;
+  /** Known once an unfiltered list came back: offers the demo book only to an empty book. */
+  bookEmpty: boolean | null;
+  reload(): Promise<void>;
+  loadMore(): Promise<void>;
+  setFilter(f: Partial<ClientFilter>): void;
+  clearFilters(): void;
+}
+
+/** Rows fetched per request as the manager scrolls. */
+export const PAGE_SIZE = 1000;
+
+const DEFAULT_FILTER: ClientFilter = { query: '', sort: 'revenue', order: 'desc' };
+const INITIAL = { filter: DEFAULT_FILTER, rows: [], total: 0, tags: [], loading: false, loadingMore: false, error: null, bookEmpty: null };
+
+// Typing fires requests faster than they return: only the latest one may write rows.
+let generation = 0;
+
+export const useClients = create<ClientsState>((set, get) => ({
+  ...INITIAL,
+  async reload() {
+    const mine = ++generation;
+    const filter = get().filter;
+    set({ loading: true, error: null });
+    try {
+      const page = await invoke('clients.list', request(filter, 0));
+      if (mine !== generation) return;
+      set({ rows: page.rows, total: page.total, tags: page.tags, ...(isUnfiltered(filter) ? { bookEmpty: page.total === 0 } : page.total > 0 ? { bookEmpty: false } : {}) });
+    } catch (e) {
+      if (mine === generation) set({ error: errorText(e), rows: [], total: 0 });
+    } finally {
+      if (mine === generation) set({ loading: false });
+    }
+  },
+  async loadMore() {
+    const { rows, total, loading, loadingMore, filter } = get();
+    if (loading || loadingMore || rows.length >= total) return;
+    const mine = generation;
+    set({ loadingMore: true });
+    try {
+      const page = await invoke('clients.list', request(filter, rows.length));
+      if (mine === generation) set({ rows: [...get().rows, ...page.rows], total: page.total });
+    } catch (e) {
+      if (mine === generation) set({ error: errorText(e) });
+    } finally {
+      set({ loadingMore: false });
+    }
+  },
+  setFilter(f) {
+    set({ filter: { ...get().filter, ...f } });
+    void get().reload();
+  },
+  clearFilters() {
+    set({ filter: { ...DEFAULT_FILTER, sort: get().filter.sort, order: get().filter.order } });
+    void get().reload();
+  },
+}));
+
+export function isUnfiltered(f: ClientFilter): boolean {
+  return f.query.trim() === '' && !f.status && !f.kind && !f.tag;
+}
+
+function request(f: ClientFilter, offset: number): InputOf<'clients.list'> {
+  const query = f.query.trim();
+  return { query: query || undefined, status: f.status, kind: f.kind, tag: f.tag, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset };
+}
+
+// Locking drops every client row the renderer holds.
+resetOnLock(() => {
+  generation++;
+  useClients.setState(INITIAL);
+});
