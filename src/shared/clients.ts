@@ -90,6 +90,7 @@ export interface ClientListRow {
   status: (typeof CLIENT_STATUSES)[number];
   riskGrade: (typeof RISK_GRADES)[number] | null;
   idExpiry: string | null;
+  idLongTerm: boolean;
 }
 
 export interface ClientList {

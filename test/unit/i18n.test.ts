@@ -22,3 +22,11 @@ describe('messages', () => {
     expect(errorMessage('zh-CN', { code: 'INVALID_INPUT', field: 'managerId', reason: 'too_small' })).toBe('输入无效：managerId（too_small）');
   });
 });
+
+describe('record and file errors', () => {
+  it('name the field and the reason in words', () => {
+    expect(errorMessage('zh-CN', { code: 'CLIENT_INVALID', field: 'idNumber', reason: 'ID_CHECKSUM' })).toMatch(/^客户资料有误.*：证件号码 · .*校验/);
+    expect(errorMessage('en', { code: 'IMPORT_ROWS_INVALID', field: 'id_number', reason: 'ID_CHECKSUM', params: { row: 3, count: 1 } })).toMatch(/row 3 · .*ID.* · /i);
+    expect(errorMessage('zh-CN', { code: 'IMPORT_FILE', field: 'file', reason: 'FILE_BINARY' })).toContain('这不是表格文件');
+  });
+});

@@ -12,6 +12,7 @@ export const en: Messages = {
     passphrase: 'Passphrase',
     passphraseHelp: 'At least 12 characters, with three of: upper case, lower case, digits, symbols',
     confirm: 'Repeat passphrase',
+    demo: 'Try it first: load 300 made-up demo clients (all generated; delete them any time)',
     submit: 'Create workspace',
   },
   unlock: { title: 'Unlock workspace', manager: 'Manager: {{id}}', passphrase: 'Passphrase', submit: 'Unlock', locked: 'The workspace is locked', retryIn: 'Try again in {{seconds}} s', failed: '{{count}} wrong attempts in a row' },
@@ -327,5 +328,10 @@ export const en: Messages = {
     badToday: '--today must be an existing date, YYYY-MM-DD',
     missingOption: 'missing option {{option}}',
     unknownCommand: 'unknown command: {{command}}',
+    imported: '{{imported}} added, {{merged}} merged, {{skipped}} skipped, {{invalid}} rows with errors',
+    rowError: 'row {{row}} · {{field}} · {{reason}}',
+    badOnDuplicate: '--on-duplicate must be skip or merge',
+    badNumber: '--clients and --seed must be non-negative integers',
+    demoLoaded: '{{count}} demo clients loaded',
   },
 };

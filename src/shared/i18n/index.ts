@@ -19,6 +19,17 @@ export function translate(locale: LocaleKey, key: string, params: Record<string,
 export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
   const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
   let text = translate(locale, `errors.${err.code}`, params);
+  // Record and file errors: say which field and why, in words, not codes.
+  if ((err.code === 'CLIENT_INVALID' || err.code === 'IMPORT_ROWS_INVALID' || err.code === 'IMPORT_FILE') && err.reason) {
+    const lookup = (group: string, key: string) => {
+      const v = translate(locale, `${group}.${key}`, params);
+      return v === `${group}.${key}` ? null : v;
+    };
+    const field = err.field ? (lookup('clientFields', err.field) ?? lookup('importFields', err.field) ?? err.field) : '';
+    const reason = lookup('importFileCodes', err.reason) ?? lookup('fieldCodes', err.reason) ?? err.reason;
+    const row = err.params?.['row'] ? (locale === 'en' ? `row ${err.params['row']} · ` : `第 ${err.params['row']} 行 · `) : '';
+    text += `${locale === 'en' ? ': ' : '：'}${row}${field && field !== 'file' ? `${field} · ` : ''}${reason}`;
+  }
   if (err.code === 'WEAK_PASSPHRASE' && err.reason) {
     const sep = locale === 'en' ? '; ' : '；';
     text += `${locale === 'en' ? ': ' : '：'}${err.reason

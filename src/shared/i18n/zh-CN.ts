@@ -11,6 +11,7 @@ export const zhCN = {
     passphrase: '口令',
     passphraseHelp: '至少 12 个字符，包含大写字母、小写字母、数字、符号中的三类',
     confirm: '再次输入口令',
+    demo: '先试用：载入 300 位虚构的演示客户（数据均为生成，可随时删除）',
     submit: '创建工作区',
   },
   unlock: { title: '解锁工作区', manager: '客户经理：{{id}}', passphrase: '口令', submit: '解锁', locked: '工作区已锁定', retryIn: '请 {{seconds}} 秒后再试', failed: '已连续输错 {{count}} 次' },
@@ -326,5 +327,10 @@ export const zhCN = {
     badToday: '--today 必须是存在的日期，格式 YYYY-MM-DD',
     missingOption: '缺少参数 {{option}}',
     unknownCommand: '未知命令：{{command}}',
+    imported: '新增 {{imported}} 位，合并 {{merged}} 位，跳过 {{skipped}} 位，有误 {{invalid}} 行',
+    rowError: '第 {{row}} 行 · {{field}} · {{reason}}',
+    badOnDuplicate: '--on-duplicate 只能是 skip 或 merge',
+    badNumber: '--clients 与 --seed 必须是非负整数',
+    demoLoaded: '已载入 {{count}} 位演示客户',
   },
 } as const;

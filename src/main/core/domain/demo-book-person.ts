@@ -62,7 +62,7 @@ export function drawPerson(ctx: BookContext, prospect: boolean): PersonDraft {
     birthdayCalendar: lunar ? 'lunar' : 'solar',
     lunarMonth: lunar?.month ?? null,
     lunarDay: lunar?.day ?? null,
-    lunarLeap: lunar !== null && r.chance(0.004),
+    lunarLeap: lunar !== null && r.chance(0.004), // a leap-month birthday: rare, and a known edge case
     nationality: id?.nationality ?? '中国',
     occupation,
     employer: employer(r, ctx.home, here, occupation),
@@ -87,43 +87,6 @@ export function drawPerson(ctx: BookContext, prospect: boolean): PersonDraft {
   return { identity, age, occupation, earliestStart: addYears(birthDate, 18) };
 }
 
-type Document = Pick<Identity, 'nationality' | 'idType' | 'idNumber' | 'idExpiry' | 'idLongTerm' | 'addressRegistered' | 'addressResidence'>;
-
-/** Mainland resident: ID from the district of household registration, 60% of them local. */
-function residentDocument(ctx: BookContext, birthDate: string, sex: Sex, here: District): Document {
-  const { r } = ctx;
-  const bornHere = r.chance(0.6);
-  const city = bornHere ? ctx.home : r.pick(CITIES);
-  const district = bornHere ? here : r.pick(city.districts);
-  const registered = address(r, city, district);
-  const { idExpiry, idLongTerm } = residentIdExpiry(ctx, birthDate);
-  return {
-    nationality: '中国',
-    idType: 'resident_id',
-    idNumber: residentId(ctx, district.code, birthDate, sex),
-    idExpiry,
-    idLongTerm,
-    addressRegistered: registered,
-    addressResidence: city === ctx.home && r.chance(0.6) ? registered : address(r, ctx.home, r.pick(ctx.home.districts)),
-  };
-}
-
-/** Foreign passport, or the permit of a Hong Kong / Macao resident (H or M and 8 digits). */
-function travelDocument(ctx: BookContext, foreign: boolean): Document {
-  const { r } = ctx;
-  const f = r.pick(FOREIGNERS);
-  const macao = r.chance(0.2);
-  return {
-    nationality: foreign ? f.nationality : macao ? '中国澳门' : '中国香港',
-    idType: foreign ? 'passport' : 'hk_macao_permit',
-    idNumber: foreign ? fromPattern(r, f.pattern) : `${macao ? 'M' : 'H'}${r.digits(8)}`,
-    idExpiry: documentExpiry(ctx, 10),
-    idLongTerm: false,
-    addressRegistered: null,
-    addressResidence: address(r, ctx.home, r.pick(ctx.home.districts)),
-  };
-}
-
 /** A Chinese name whose given part follows the fashion of the birth year; now and then a 生僻字. */
 export function personName(r: DemoRandom, sex: Sex, birthYear: number): string {
   const pool = GIVEN[sex];
@@ -132,7 +95,7 @@ export function personName(r: DemoRandom, sex: Sex, birthYear: number): string {
   if (r.chance(birthYear < 1965 ? 0.3 : birthYear < 1985 ? 0.22 : 0.12)) given = r.pick(pool.single);
   else if (r.chance(0.6)) given = r.pick(era);
   else given = r.pick(pool.single) + r.pick(pool.single);
-  if (r.chance(0.007)) given = [...given].slice(0, 1).join('') + r.pick(RARE_CHARS);
+  if (r.chance(0.007)) given = [...given][0]! + r.pick(RARE_CHARS);
   return SURNAMES.draw(r).surname + given;
 }
 
@@ -223,6 +186,43 @@ function residentId(ctx: BookContext, region: string, birthDate: string, sex: Se
     }
   }
   throw new RangeError('residentId: sequence space exhausted'); // 500 people of one sex born the same day in one district
+}
+
+type Document = Pick<Identity, 'nationality' | 'idType' | 'idNumber' | 'idExpiry' | 'idLongTerm' | 'addressRegistered' | 'addressResidence'>;
+
+/** Mainland resident: ID from the district of household registration, 60% of them local. */
+function residentDocument(ctx: BookContext, birthDate: string, sex: Sex, here: District): Document {
+  const { r } = ctx;
+  const bornHere = r.chance(0.6);
+  const city = bornHere ? ctx.home : r.pick(CITIES);
+  const district = bornHere ? here : r.pick(city.districts);
+  const registered = address(r, city, district);
+  const { idExpiry, idLongTerm } = residentIdExpiry(ctx, birthDate);
+  return {
+    nationality: '中国',
+    idType: 'resident_id',
+    idNumber: residentId(ctx, district.code, birthDate, sex),
+    idExpiry,
+    idLongTerm,
+    addressRegistered: registered,
+    addressResidence: city === ctx.home && r.chance(0.6) ? registered : address(r, ctx.home, r.pick(ctx.home.districts)),
+  };
+}
+
+/** Foreign passport, or the permit of a Hong Kong / Macao resident (H or M and 8 digits). */
+function travelDocument(ctx: BookContext, foreign: boolean): Document {
+  const { r } = ctx;
+  const f = r.pick(FOREIGNERS);
+  const macao = r.chance(0.2);
+  return {
+    nationality: foreign ? f.nationality : macao ? '中国澳门' : '中国香港',
+    idType: foreign ? 'passport' : 'hk_macao_permit',
+    idNumber: foreign ? fromPattern(r, f.pattern) : `${macao ? 'M' : 'H'}${r.digits(8)}`,
+    idExpiry: documentExpiry(ctx, 10),
+    idLongTerm: false,
+    addressRegistered: null,
+    addressResidence: address(r, ctx.home, r.pick(ctx.home.districts)),
+  };
 }
 
 /** Resident Identity Card Law art. 5: validity by age at issue: 16–25 ten years, 26–45 twenty, 46+ long-term. */

@@ -4,7 +4,7 @@ import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../domain/ids';
 import { checkClient } from '../domain/kyc/client-check';
-import { maskAddress, maskEmail, maskField, maskMobile } from '../domain/kyc/masking';
+import { maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
 import { clients } from '../store/schema';
 import { searchColumns, searchCondition } from './client-search';
@@ -94,7 +94,7 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
   // one walks the sort index for one page and counts from the smallest index.
   const filtered = where !== undefined;
   const rows = s.orm
-    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
+    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, idLongTerm: clients.idLongTerm, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
     .from(clients)
     .where(where)
     .orderBy(...(q.order === 'asc' ? [asc(order), asc(clients.id)] : [desc(order), desc(clients.id)]))
@@ -108,7 +108,8 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
       : q.offset === 0
         ? 0
         : (s.orm.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0);
-  if (q.query) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
+  // One audit entry per search, not per page scrolled.
+  if (q.query && q.offset === 0) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
   return { total, rows: rows.map(({ mobile, total: _t, ...r }) => ({ ...r, riskGrade: r.riskGrade as ClientListRow['riskGrade'], mobileMasked: mobile ? maskMobile(mobile) : null })), tags: allTags(s) };
 }
 
@@ -142,8 +143,12 @@ export function load(s: Session, id: string): Row {
 function detail(s: Session, id: string): ClientDetail {
   const row = load(s, id);
   const { idNumber, mobile, phoneOther, email, addressRegistered, addressResidence, searchName: _n, searchKeys: _k, ...rest } = row;
+  // Agents' and owners' ID numbers are masked too; they are not revealable from the detail.
+  const maskParty = (p: Row['agent']) => (p ? { ...p, idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null } : null);
   return {
     ...(rest as Omit<ClientDetail, 'masked'>),
+    agent: maskParty(rest.agent),
+    beneficialOwner: maskParty(rest.beneficialOwner),
     masked: {
       idNumber: idNumber ? maskField(row.idType === 'uscc' ? 'company_code' : 'id_number', idNumber) : null,
       mobile: mobile ? maskMobile(mobile) : null,

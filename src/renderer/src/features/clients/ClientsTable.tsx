@@ -41,7 +41,7 @@ export function ClientsTable({ onOpen }: { onOpen(id: string): void }) {
       render: (f: number) => <Typography.Text style={NUM} type={f < 0 ? 'danger' : undefined}>{formatYuan(f)}</Typography.Text>,
     },
     { title: t('clients.columns.status'), dataIndex: 'status', width: 72, render: (s: ClientListRow['status']) => <ToneTag tone={STATUS_TONES[s]}>{t(`clientStatus.${s}`)}</ToneTag> },
-    { title: t('clients.columns.idExpiry'), dataIndex: 'idExpiry', width: 128, render: (d: string | null) => <ExpiryCell date={d} /> },
+    { title: t('clients.columns.idExpiry'), dataIndex: 'idExpiry', width: 128, render: (d: string | null, r: ClientListRow) => (r.idLongTerm ? t('clientFields.idLongTerm') : <ExpiryCell date={d} />) },
   ];
 
   return (

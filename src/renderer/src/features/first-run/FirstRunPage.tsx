@@ -1,15 +1,19 @@
-import { Alert, Button, Card, Form, Input, Typography } from 'antd';
+import { Alert, Button, Card, Checkbox, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RmError, errorText, invoke } from '../../api';
 import { passphraseRules } from '../../components/passphrase-rules';
 import { useSession } from '../../session-store';
 
+const DEMO_CLIENTS = 300;
+const DEMO_SEED = 20261122;
+
 interface Values {
   managerId: string;
   displayName: string;
   passphrase: string;
   confirm: string;
+  demo: boolean;
 }
 
 export function FirstRunPage() {
@@ -25,7 +29,9 @@ export function FirstRunPage() {
     setError(null);
     try {
       const locale = i18n.language === 'en' ? 'en' : 'zh-CN';
-      setStatus(await invoke('workspace.create', { managerId: v.managerId, displayName: v.displayName, passphrase: v.passphrase, locale }));
+      const status = await invoke('workspace.create', { managerId: v.managerId, displayName: v.displayName, passphrase: v.passphrase, locale });
+      if (v.demo) await invoke('demo.load', { clients: DEMO_CLIENTS, seed: DEMO_SEED });
+      setStatus(status);
     } catch (e) {
       if (e instanceof RmError && e.value.field) {
         form.setFields([{ name: e.value.field === 'passphrase' ? 'passphrase' : (e.value.field as keyof Values), errors: [e.text] }]);
@@ -63,6 +69,9 @@ export function FirstRunPage() {
             ]}
           >
             <Input.Password autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item name="demo" valuePropName="checked" initialValue={false}>
+            <Checkbox>{t('firstRun.demo')}</Checkbox>
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={busy} block>
             {t('firstRun.submit')}
