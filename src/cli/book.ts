@@ -76,3 +76,35 @@ export async function demo(argv: string[]): Promise<number> {
     core.dispose();
   }
 }
+
+export async function segment(argv: string[]): Promise<number> {
+  const { values } = parse(argv, { ...COMMON, metric: { type: 'string' } });
+  const metric = (values['metric'] as string | undefined) ?? 'revenue';
+  if (!['revenue', 'aum', 'deposits'].includes(metric)) throw new UsageError('cli.badMetric');
+  const { core, call } = await openUnlocked(values);
+  try {
+    const r = await call('segments.summary', { metric: metric as 'revenue' | 'aum' | 'deposits' });
+    const yuan = (fen: number) => fen / 100;
+    const out = {
+      metric: r.metric,
+      clients: r.clients,
+      totalValue: yuan(r.totalValueFen),
+      shareOfClientsFor80Percent: r.shareOfClientsFor80Percent,
+      gini: r.gini,
+      tiers: Object.fromEntries(Object.entries(r.tiers).map(([t, v]) => [t, { clients: v.clients, value: yuan(v.valueFen), share: v.share }])),
+      quadrants: r.quadrants,
+      bands: Object.fromEntries(Object.entries(r.bands).map(([b, v]) => [b, v.clients])),
+      states: r.states,
+      costClients: r.costClients,
+      optedOutOfAutomated: r.optedOutOfAutomated,
+    };
+    if (values['json']) console.log(JSON.stringify(out));
+    else {
+      console.log(translate(locale, 'cli.segmentHead', { clients: out.clients, share: (out.shareOfClientsFor80Percent * 100).toFixed(1), gini: out.gini.toFixed(3) }));
+      for (const [t, v] of Object.entries(out.tiers)) console.log(`${t}\t${v.clients}\t${v.value.toFixed(2)}\t${(v.share * 100).toFixed(1)}%`);
+    }
+    return 0;
+  } finally {
+    core.dispose();
+  }
+}

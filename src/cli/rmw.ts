@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { errorMessage, translate } from '../shared/i18n';
 import { parse, readPassphrase, required, UsageError } from './args';
-import { demo, importFile, listClients } from './book';
+import { demo, importFile, listClients, segment } from './book';
 import { COMMON, locale, openCore } from './context';
 
 // `rmw`: the manager's workspace from a terminal, over the same router as the app.
@@ -16,6 +16,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'import') return importFile(rest);
   if (command === 'clients') return listClients(rest);
   if (command === 'demo') return demo(rest);
+  if (command === 'segment') return segment(rest);
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
 }
 

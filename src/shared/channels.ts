@@ -20,6 +20,12 @@ export const CHANNELS = [
   'import.preview',
   'import.commit',
   'demo.load',
+  'segments.summary',
+  'segments.snapshot',
+  'segments.snapshots',
+  'segments.movement',
+  'segments.kpis',
+  'segments.settings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

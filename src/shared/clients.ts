@@ -91,6 +91,12 @@ export interface ClientListRow {
   riskGrade: (typeof RISK_GRADES)[number] | null;
   idExpiry: string | null;
   idLongTerm: boolean;
+  /** Segment fields; null until the book has been segmented. */
+  tier: 'A' | 'B' | 'C' | null;
+  quadrant: 'core' | 'nurture' | 'maintain' | 'streamline' | null;
+  band: 'wealth' | 'branch_wealth' | 'director' | 'staff' | 'none' | null;
+  state: 'new' | 'active' | 'at_risk' | 'dormant' | 'lost' | null;
+  optOutAutomated: boolean;
 }
 
 export interface ClientList {

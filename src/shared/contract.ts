@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Channel } from './channels';
 import { clientInputSchema, CLIENT_STATUSES, REVEALABLE_FIELDS, type ClientDetail, type ClientList } from './clients';
 import type { ImportPreview, ImportResult } from './import';
+import { BANDS, CLIENT_STATES, METRICS, QUADRANTS, TIERS, type MovementMatrix, type QuarterKpis, type SegmentSummary, type SnapshotInfo } from './segments';
 
 // Input schemas for every channel. Main validates with these before anything
 // reaches the core; the router validates again so in-process callers (CLI,
@@ -57,6 +58,10 @@ export const inputSchemas = {
     status: z.enum(CLIENT_STATUSES).optional(),
     kind: z.enum(['person', 'company']).optional(),
     tag: z.string().max(30).optional(),
+    tier: z.enum(TIERS).optional(),
+    quadrant: z.enum(QUADRANTS).optional(),
+    band: z.enum(BANDS).optional(),
+    state: z.enum(CLIENT_STATES).optional(),
     sort: z.enum(['name', 'aum', 'revenue', 'updated']).default('revenue'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.number().int().min(1).max(5000).default(500),
@@ -75,6 +80,16 @@ export const inputSchemas = {
     rememberMapping: z.boolean().default(false),
   }),
   'demo.load': z.strictObject({ clients: z.number().int().min(1).max(200_000), seed: z.number().int().min(0).max(2 ** 31) }),
+  'segments.summary': z.strictObject({ metric: z.enum(METRICS).optional() }),
+  'segments.snapshot': empty,
+  'segments.snapshots': empty,
+  'segments.movement': z.strictObject({ from: z.string().uuid(), to: z.string().uuid() }),
+  'segments.kpis': empty,
+  'segments.settings': z.strictObject({
+    metric: z.enum(METRICS).optional(),
+    aCutoff: z.number().min(0.5).max(0.99).optional(),
+    bCutoff: z.number().min(0.6).max(0.999).optional(),
+  }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
@@ -138,6 +153,12 @@ export interface OutputMap {
   'import.preview': ImportPreview;
   'import.commit': ImportResult;
   'demo.load': { created: number };
+  'segments.summary': SegmentSummary;
+  'segments.snapshot': SnapshotInfo;
+  'segments.snapshots': SnapshotInfo[];
+  'segments.movement': MovementMatrix;
+  'segments.kpis': QuarterKpis;
+  'segments.settings': { metric: (typeof METRICS)[number]; aCutoff: number; bCutoff: number };
 }
 
 export type OutputOf<C extends Channel> = OutputMap[C];

@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Core } from '../../src/main/core/core';
+import { createRouter } from '../../src/main/core/router';
 import { tempDir } from '../helpers/core';
 import { sideDoor } from '../helpers/side-door';
 
@@ -117,5 +119,36 @@ describe('rmw client book commands', () => {
     const r = rmw(['demo', '--workspace', ws3, '--clients', '200', '--seed', '7', '--json', '--today', '2026-11-22'], { RMW_PASSPHRASE: PASS });
     expect(JSON.parse(r.out)).toEqual({ created: 200 });
     expect(JSON.parse(rmw(['clients', '--workspace', ws3, '--json'], { RMW_PASSPHRASE: PASS }).out)).toHaveLength(200);
+  });
+});
+
+describe('rmw segment', () => {
+  it('prints the documented JSON, agreeing with the router', async () => {
+    const ws4 = join(tmp.dir, 'ws4');
+    rmw(['init', '--workspace', ws4, '--manager', 'RM00444'], { RMW_PASSPHRASE: PASS });
+    rmw(['demo', '--workspace', ws4, '--clients', '500', '--seed', '3'], { RMW_PASSPHRASE: PASS });
+    const r = rmw(['segment', '--workspace', ws4, '--metric', 'aum', '--json'], { RMW_PASSPHRASE: PASS });
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['metric', 'clients', 'totalValue', 'shareOfClientsFor80Percent', 'gini', 'tiers', 'quadrants', 'bands']));
+    expect(out.metric).toBe('aum');
+    expect(out.clients).toBe(500);
+    expect(out.tiers.A.clients + out.tiers.B.clients + out.tiers.C.clients).toBe(500);
+    expect(Object.keys(out.quadrants).sort()).toEqual(['core', 'maintain', 'nurture', 'streamline']);
+    // The app's router over the same file gives exactly the same figures.
+    const core = new Core({ workspaceDir: ws4 });
+    const router = createRouter(core, () => undefined);
+    await router.handle('workspace.unlock', { passphrase: PASS });
+    const app = await router.handle('segments.summary', { metric: 'aum' });
+    core.dispose();
+    expect(app.ok).toBe(true);
+    if (app.ok) {
+      expect(out.gini).toBe(app.data.gini);
+      expect(out.shareOfClientsFor80Percent).toBe(app.data.shareOfClientsFor80Percent);
+      expect(out.tiers.A).toEqual({ clients: app.data.tiers.A.clients, value: app.data.tiers.A.valueFen / 100, share: app.data.tiers.A.share });
+      expect(out.quadrants).toEqual(app.data.quadrants);
+    }
+    const bad = rmw(['segment', '--workspace', ws4, '--metric', 'profit'], { RMW_PASSPHRASE: PASS });
+    expect(bad.code).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { writeSetting } from './services/settings';
 import { createClient, deleteClient, listClients, revealField, updateClient, viewClient } from './services/clients';
 import { commitImport, previewImport } from './services/import';
 import { loadDemoBook } from './services/demo';
+import { computeSegments, ensureMonthlySnapshot, listSnapshots, movement, quarterKpis, segmentSettings, takeSnapshot, updateSegmentSettings } from './services/segments';
 
 type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
 type Handlers = { [C in Channel]: Handler<C> };
@@ -20,7 +21,12 @@ const PASSIVE_CHANNELS = new Set<Channel>(['workspace.status']);
 const handlers: Handlers = {
   'workspace.status': (core) => core.workspace.status(),
   'workspace.create': (core, input) => core.workspace.create(input),
-  'workspace.unlock': (core, input) => core.workspace.unlock(input.passphrase),
+  'workspace.unlock': async (core, input) => {
+    const status = await core.workspace.unlock(input.passphrase);
+    // The first unlock of each month keeps that month's picture of the book's segments.
+    ensureMonthlySnapshot(core.workspace.requireSession());
+    return status;
+  },
   'workspace.lock': (core) => {
     core.lock('manual');
     return core.workspace.status();
@@ -63,6 +69,15 @@ const handlers: Handlers = {
   'import.preview': (core, input) => previewImport(core.workspace.requireSession(), input),
   'import.commit': (core, input) => commitImport(core.workspace.requireSession(), input),
   'demo.load': (core, input) => loadDemoBook(core.workspace.requireSession(), input),
+  'segments.summary': (core, input) => computeSegments(core.workspace.requireSession(), input.metric),
+  'segments.snapshot': (core) => takeSnapshot(core.workspace.requireSession(), 'manual'),
+  'segments.snapshots': (core) => listSnapshots(core.workspace.requireSession()),
+  'segments.movement': (core, input) => movement(core.workspace.requireSession(), input.from, input.to),
+  'segments.kpis': (core) => quarterKpis(core.workspace.requireSession()),
+  'segments.settings': (core, input) => {
+    const s = core.workspace.requireSession();
+    return Object.values(input).some((v) => v !== undefined) ? updateSegmentSettings(s, input) : segmentSettings(s);
+  },
 };
 
 export interface Router {

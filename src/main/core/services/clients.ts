@@ -6,7 +6,7 @@ import { uuidv7 } from '../domain/ids';
 import { checkClient } from '../domain/kyc/client-check';
 import { maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
-import { clients } from '../store/schema';
+import { clientSegments, clients } from '../store/schema';
 import { searchColumns, searchCondition } from './client-search';
 import type { Session } from './session';
 
@@ -87,6 +87,10 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
     q.status ? eq(clients.status, q.status) : undefined,
     q.kind ? eq(clients.kind, q.kind) : undefined,
     q.tag ? sql`exists (select 1 from json_each(${clients.tags}) where value = ${q.tag})` : undefined,
+    q.tier ? eq(clientSegments.tier, q.tier) : undefined,
+    q.quadrant ? eq(clientSegments.quadrant, q.quadrant) : undefined,
+    q.band ? eq(clientSegments.band, q.band) : undefined,
+    q.state ? eq(clientSegments.state, q.state) : undefined,
   ];
   const where = and(...conds.filter((c): c is SQL => c !== undefined));
   const order = { name: clients.name, aum: clients.aumFen, revenue: clients.revenue12mFen, updated: clients.updatedAt }[q.sort];
@@ -94,8 +98,9 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
   // one walks the sort index for one page and counts from the smallest index.
   const filtered = where !== undefined;
   const rows = s.orm
-    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, idLongTerm: clients.idLongTerm, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
+    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, idLongTerm: clients.idLongTerm, optOutAutomated: clients.optOutAutomated, tier: clientSegments.tier, quadrant: clientSegments.quadrant, band: clientSegments.band, state: clientSegments.state, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
     .from(clients)
+    .leftJoin(clientSegments, eq(clientSegments.clientId, clients.id))
     .where(where)
     .orderBy(...(q.order === 'asc' ? [asc(order), asc(clients.id)] : [desc(order), desc(clients.id)]))
     .limit(q.limit)
@@ -107,10 +112,10 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
       ? rows[0]!.total
       : q.offset === 0
         ? 0
-        : (s.orm.select({ n: sql<number>`count(*)` }).from(clients).where(where).get()?.n ?? 0);
+        : (s.orm.select({ n: sql<number>`count(*)` }).from(clients).leftJoin(clientSegments, eq(clientSegments.clientId, clients.id)).where(where).get()?.n ?? 0);
   // One audit entry per search, not per page scrolled.
   if (q.query && q.offset === 0) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
-  return { total, rows: rows.map(({ mobile, total: _t, ...r }) => ({ ...r, riskGrade: r.riskGrade as ClientListRow['riskGrade'], mobileMasked: mobile ? maskMobile(mobile) : null })), tags: allTags(s) };
+  return { total, rows: rows.map(({ mobile, total: _t, ...r }) => ({ ...r, mobileMasked: mobile ? maskMobile(mobile) : null }) as ClientListRow), tags: allTags(s) };
 }
 
 // The tag list for the filter: one pass over every client, so kept until a client changes.

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 // Drizzle schema. Migrations in ./migrations are generated from this file by
 // `npm run db:generate` and committed; custom SQL (triggers) sits in its own migration.
@@ -123,3 +123,48 @@ export const importMappings = sqliteTable('import_mappings', {
   mapping: text('mapping', { mode: 'json' }).$type<Record<string, number>>().notNull(),
   updatedAt: text('updated_at').notNull(),
 });
+
+/** Each client's current segment, recomputed from the book (derived data; never synced). */
+export const clientSegments = sqliteTable(
+  'client_segments',
+  {
+    clientId: text('client_id').primaryKey().references(() => clients.id, { onDelete: 'cascade' }),
+    metric: text('metric').notNull(),
+    valueFen: integer('value_fen').notNull(),
+    rank: integer('rank').notNull(),
+    cumulativeShare: real('cumulative_share').notNull(),
+    tier: text('tier').notNull(),
+    quadrant: text('quadrant').notNull(),
+    valuePercentile: real('value_percentile').notNull(),
+    potential: real('potential').notNull(),
+    band: text('band').notNull(),
+    state: text('state').notNull(),
+    computedAt: text('computed_at').notNull(),
+  },
+  (t) => [index('client_segments_tier').on(t.tier), index('client_segments_quadrant').on(t.quadrant), index('client_segments_band').on(t.band), index('client_segments_state').on(t.state)],
+);
+
+/** Monthly (and on-demand) pictures of the book's segments, for movement and KPIs. */
+export const segmentSnapshots = sqliteTable('segment_snapshots', {
+  id: text('id').primaryKey(),
+  period: text('period').notNull(),
+  takenAt: text('taken_at').notNull(),
+  metric: text('metric').notNull(),
+  trigger: text('trigger', { enum: ['monthly', 'manual'] }).notNull(),
+});
+
+export const segmentSnapshotRows = sqliteTable(
+  'segment_snapshot_rows',
+  {
+    snapshotId: text('snapshot_id').notNull().references(() => segmentSnapshots.id, { onDelete: 'cascade' }),
+    clientId: text('client_id').notNull(),
+    tier: text('tier').notNull(),
+    quadrant: text('quadrant').notNull(),
+    band: text('band').notNull(),
+    state: text('state').notNull(),
+    aumFen: integer('aum_fen').notNull(),
+    valueFen: integer('value_fen').notNull(),
+    productFamilies: integer('product_families').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.snapshotId, t.clientId] })],
+);

@@ -1,0 +1,196 @@
+import { desc, eq } from 'drizzle-orm';
+import type { MetricName, MovementMatrix, QuarterKpis, SegmentSummary, SnapshotInfo } from '../../../shared/segments';
+import { BANDS, CLIENT_STATES, QUADRANTS, TIERS } from '../../../shared/segments';
+import { AppError } from '../../../shared/errors';
+import { uuidv7 } from '../domain/ids';
+import { localDate } from '../domain/local-date';
+import { assignBand } from '../domain/segments/bands';
+import { metricValue, paretoTiers } from '../domain/segments/pareto';
+import { assignQuadrants, productFamilies } from '../domain/segments/quadrant';
+import { clientState } from '../domain/segments/state';
+import type { SegmentInput } from '../domain/segments/types';
+import { segmentSnapshots } from '../store/schema';
+import type { Session } from './session';
+import { readSetting, writeSetting } from './settings';
+import { kpisFromSnapshots, movementBetween } from './segment-history';
+
+// Segments of the whole book: the pure functions in domain/segments over every client,
+// stored per client (for the Clients page's filters) and summarised for the Segments page.
+
+export interface SegmentSettings {
+  metric: MetricName;
+  aCutoff: number;
+  bCutoff: number;
+}
+
+const DEFAULTS: SegmentSettings = { metric: 'revenue', aCutoff: 0.8, bCutoff: 0.95 };
+const CURVE_POINTS = 200;
+const SCATTER_MAX = 3000;
+
+export function segmentSettings(s: Session): SegmentSettings {
+  return { ...DEFAULTS, ...readSetting<Partial<SegmentSettings>>(s, 'segments', {}) };
+}
+
+export function updateSegmentSettings(s: Session, patch: Partial<SegmentSettings>): SegmentSettings {
+  const next = { ...segmentSettings(s), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
+  if (next.bCutoff <= next.aCutoff) throw new AppError('INVALID_INPUT', { field: 'bCutoff', reason: 'must be above aCutoff' });
+  s.inTransaction({ action: 'settings.update', details: { changed: { segments: next } } }, () => writeSetting(s, 'segments', next));
+  return next;
+}
+
+/** Every client as segmentation sees it, with its name for the chart. */
+export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { name: string })[] {
+  const rows = s.db
+    .prepare(
+      `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
+              birth_date, relationship_start, status, dormant_flag, opt_out_automated FROM clients`,
+    )
+    .all() as Record<string, unknown>[];
+  const aumYearAgo = aumAYearBefore(s, today);
+  return rows.map((r) => ({
+    id: r['id'] as string,
+    name: r['name'] as string,
+    kind: r['kind'] as SegmentInput['kind'],
+    revenue12mFen: r['revenue_12m_fen'] as number,
+    aumFen: r['aum_fen'] as number,
+    aumFen12mAgo: aumYearAgo?.get(r['id'] as string) ?? null,
+    depositsFen: r['deposits_fen'] as number,
+    loanBalanceFen: r['loan_balance_fen'] as number,
+    cardSpend12mFen: r['card_spend_12m_fen'] as number,
+    products: JSON.parse(r['products'] as string) as string[],
+    potential: r['potential'] as number | null,
+    birthDate: r['birth_date'] as string | null,
+    relationshipStart: r['relationship_start'] as string | null,
+    status: r['status'] as SegmentInput['status'],
+    dormantFlag: r['dormant_flag'] === 1,
+    optOutAutomated: r['opt_out_automated'] === 1,
+  }));
+}
+
+/** Segments the book, stores each client's segment, and returns the summary. */
+export function computeSegments(s: Session, metricOverride?: MetricName): SegmentSummary {
+  const settings = segmentSettings(s);
+  const metric = metricOverride ?? settings.metric;
+  const today = localDate(s.now());
+  const computedAt = s.now().toISOString();
+  const book = loadSegmentInputs(s, today);
+  const pareto = paretoTiers(book.map((c) => ({ id: c.id, value: metricValue(c, metric) })), { aCutoff: settings.aCutoff, bCutoff: settings.bCutoff });
+  const quadrants = assignQuadrants(book, metric, today);
+  const byId = new Map(book.map((c) => [c.id, c]));
+
+  const summary: SegmentSummary = {
+    metric,
+    computedAt,
+    clients: book.length,
+    totalValueFen: pareto.totalPositive,
+    totalNegativeFen: pareto.totalNegative,
+    costClients: pareto.rows.filter((r) => r.cost).length,
+    shareOfClientsFor80Percent: pareto.shareOfClientsFor80Percent,
+    gini: pareto.gini,
+    tiers: Object.fromEntries(TIERS.map((t) => [t, { clients: pareto.tiers[t].clients, valueFen: pareto.tiers[t].value, share: pareto.tiers[t].share }])) as SegmentSummary['tiers'],
+    quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as SegmentSummary['quadrants'],
+    bands: Object.fromEntries(BANDS.map((b) => [b, { clients: 0, aumFen: 0 }])) as SegmentSummary['bands'],
+    states: Object.fromEntries(CLIENT_STATES.map((st) => [st, 0])) as SegmentSummary['states'],
+    optedOutOfAutomated: book.filter((c) => c.optOutAutomated).length,
+    curve: [],
+    scatter: [],
+  };
+
+  const insert = s.db.prepare(
+    `INSERT INTO client_segments (client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state, computed_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Derived data only: recomputed from the book at will, so it carries no audit entry.
+  s.db.transaction(() => {
+    s.db.prepare('DELETE FROM client_segments').run();
+    for (const row of pareto.rows) {
+      const c = byId.get(row.id)!;
+      const q = quadrants.get(row.id)!;
+      const band = assignBand(c, today);
+      const state = clientState(c, today);
+      summary.quadrants[q.quadrant]++;
+      summary.bands[band].clients++;
+      summary.bands[band].aumFen += c.aumFen;
+      summary.states[state]++;
+      insert.run(row.id, metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state, computedAt);
+      if (summary.scatter.length < SCATTER_MAX) {
+        summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
+      }
+    }
+  })();
+  summary.curve = lorenzCurve(pareto.rows.map((r) => r.cumulativeShare));
+  return summary;
+}
+
+/** Downsamples cumulative shares (in rank order) to at most ~200 points, starting at (0, 0). */
+function lorenzCurve(cumulative: number[]): SegmentSummary['curve'] {
+  const n = cumulative.length;
+  const points = [{ clientShare: 0, valueShare: 0 }];
+  if (n === 0) return points;
+  const step = Math.max(1, Math.floor(n / CURVE_POINTS));
+  for (let i = step - 1; i < n; i += step) points.push({ clientShare: (i + 1) / n, valueShare: cumulative[i]! });
+  if (points.at(-1)!.clientShare !== 1) points.push({ clientShare: 1, valueShare: cumulative[n - 1]! });
+  return points;
+}
+
+/** Stores a snapshot of the current segments (computing them first). */
+export function takeSnapshot(s: Session, trigger: 'monthly' | 'manual'): SnapshotInfo {
+  const summary = computeSegments(s);
+  const takenAt = s.now().toISOString();
+  const period = localDate(s.now()).slice(0, 7);
+  const id = uuidv7(s.now().getTime());
+  s.inTransaction({ action: 'segments.snapshot', details: { period, trigger, clients: summary.clients } }, () => {
+    s.orm.insert(segmentSnapshots).values({ id, period, takenAt, metric: summary.metric, trigger }).run();
+    s.db
+      .prepare(
+        `INSERT INTO segment_snapshot_rows (snapshot_id, client_id, tier, quadrant, band, state, aum_fen, value_fen, product_families)
+         SELECT ?, cs.client_id, cs.tier, cs.quadrant, cs.band, cs.state, c.aum_fen, cs.value_fen, 0
+         FROM client_segments cs JOIN clients c ON c.id = cs.client_id`,
+      )
+      .run(id);
+    const families = s.db.prepare('UPDATE segment_snapshot_rows SET product_families = ? WHERE snapshot_id = ? AND client_id = ?');
+    for (const r of s.db.prepare('SELECT id, products FROM clients').all() as { id: string; products: string }[]) {
+      families.run(productFamilies(JSON.parse(r.products) as string[]), id, r.id);
+    }
+  });
+  return { id, period, takenAt, metric: summary.metric, trigger, clients: summary.clients };
+}
+
+/** On the first unlock of a month, keep that month's picture of the book. */
+export function ensureMonthlySnapshot(s: Session): SnapshotInfo | null {
+  const period = localDate(s.now()).slice(0, 7);
+  const has = s.orm.select({ id: segmentSnapshots.id }).from(segmentSnapshots).where(eq(segmentSnapshots.period, period)).get();
+  const anyClient = s.db.prepare('SELECT 1 FROM clients LIMIT 1').get();
+  if (has || !anyClient) return null;
+  return takeSnapshot(s, 'monthly');
+}
+
+export function listSnapshots(s: Session): SnapshotInfo[] {
+  const counts = new Map(
+    (s.db.prepare('SELECT snapshot_id, count(*) AS n FROM segment_snapshot_rows GROUP BY snapshot_id').all() as { snapshot_id: string; n: number }[]).map((r) => [r.snapshot_id, r.n]),
+  );
+  return s.orm
+    .select()
+    .from(segmentSnapshots)
+    .orderBy(desc(segmentSnapshots.takenAt))
+    .all()
+    .map((r) => ({ ...r, metric: r.metric as MetricName, clients: counts.get(r.id) ?? 0 }));
+}
+
+export function movement(s: Session, from: string, to: string): MovementMatrix {
+  return movementBetween(s, from, to);
+}
+
+export function quarterKpis(s: Session): QuarterKpis {
+  return kpisFromSnapshots(s, listSnapshots(s));
+}
+
+/** AUM per client from the latest snapshot at least 12 months old, for the AUM trend. */
+function aumAYearBefore(s: Session, today: string): Map<string, number> | null {
+  const cutoff = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}`;
+  const snap = s.db.prepare('SELECT id FROM segment_snapshots WHERE period <= ? ORDER BY period DESC, taken_at DESC LIMIT 1').get(cutoff) as { id: string } | undefined;
+  if (!snap) return null;
+  const rows = s.db.prepare('SELECT client_id, aum_fen FROM segment_snapshot_rows WHERE snapshot_id = ?').all(snap.id) as { client_id: string; aum_fen: number }[];
+  return new Map(rows.map((r) => [r.client_id, r.aum_fen]));
+}
+
