@@ -40,31 +40,42 @@ export function updateSegmentSettings(s: Session, patch: Partial<SegmentSettings
 
 /** Every client as segmentation sees it, with its name for the chart. */
 export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { name: string })[] {
+  // Positional rows: at 100,000 clients, building keyed row objects costs more than the scan.
   const rows = s.db
     .prepare(
       `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
               birth_date, relationship_start, status, dormant_flag, opt_out_automated FROM clients`,
     )
-    .all() as Record<string, unknown>[];
+    .raw()
+    .all() as [string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number][];
   const aumYearAgo = aumAYearBefore(s, today);
-  return rows.map((r) => ({
-    id: r['id'] as string,
-    name: r['name'] as string,
-    kind: r['kind'] as SegmentInput['kind'],
-    revenue12mFen: r['revenue_12m_fen'] as number,
-    aumFen: r['aum_fen'] as number,
-    aumFen12mAgo: aumYearAgo?.get(r['id'] as string) ?? null,
-    depositsFen: r['deposits_fen'] as number,
-    loanBalanceFen: r['loan_balance_fen'] as number,
-    cardSpend12mFen: r['card_spend_12m_fen'] as number,
-    products: JSON.parse(r['products'] as string) as string[],
-    potential: r['potential'] as number | null,
-    birthDate: r['birth_date'] as string | null,
-    relationshipStart: r['relationship_start'] as string | null,
-    status: r['status'] as SegmentInput['status'],
-    dormantFlag: r['dormant_flag'] === 1,
-    optOutAutomated: r['opt_out_automated'] === 1,
+  return rows.map(([id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut]) => ({
+    id,
+    name,
+    kind,
+    revenue12mFen,
+    aumFen,
+    aumFen12mAgo: aumYearAgo?.get(id) ?? null,
+    depositsFen,
+    loanBalanceFen,
+    cardSpend12mFen,
+    products: products === '[]' ? [] : (JSON.parse(products) as string[]),
+    potential,
+    birthDate,
+    relationshipStart,
+    status,
+    dormantFlag: dormant === 1,
+    optOutAutomated: optOut === 1,
   }));
+}
+
+const METRIC_COLUMN: Record<MetricName, string> = { revenue: 'revenue_12m_fen', aum: 'aum_fen', deposits: 'deposits_fen' };
+
+/** The 80/20 part alone: ranks and cumulative shares of one metric over the book. */
+export function paretoOfBook(s: Session, metric: MetricName): ReturnType<typeof paretoTiers> {
+  const settings = segmentSettings(s);
+  const rows = s.db.prepare(`SELECT id, ${METRIC_COLUMN[metric]} FROM clients`).raw().all() as [string, number][];
+  return paretoTiers(rows.map(([id, value]) => ({ id, value })), { aCutoff: settings.aCutoff, bCutoff: settings.bCutoff });
 }
 
 /** Segments the book, stores each client's segment, and returns the summary. */
@@ -96,13 +107,21 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
     scatter: [],
   };
 
-  const insert = s.db.prepare(
+  const upsert = s.db.prepare(
     `INSERT INTO client_segments (client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state, computed_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (client_id) DO UPDATE SET metric = excluded.metric, value_fen = excluded.value_fen, rank = excluded.rank,
+       cumulative_share = excluded.cumulative_share, tier = excluded.tier, quadrant = excluded.quadrant, value_percentile = excluded.value_percentile,
+       potential = excluded.potential, band = excluded.band, state = excluded.state, computed_at = excluded.computed_at`,
+  );
+  // Only rows whose segment changed are written: a book that did not move costs no writes.
+  const stored = new Map(
+    (s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][]).map(
+      (r) => [r[0] as string, r.slice(1).join('|')],
+    ),
   );
   // Derived data only: recomputed from the book at will, so it carries no audit entry.
   s.db.transaction(() => {
-    s.db.prepare('DELETE FROM client_segments').run();
     for (const row of pareto.rows) {
       const c = byId.get(row.id)!;
       const q = quadrants.get(row.id)!;
@@ -112,7 +131,8 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       summary.bands[band].clients++;
       summary.bands[band].aumFen += c.aumFen;
       summary.states[state]++;
-      insert.run(row.id, metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state, computedAt);
+      const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
+      if (stored.get(row.id) !== values.join('|')) upsert.run(row.id, ...values, computedAt);
       if (summary.scatter.length < SCATTER_MAX) {
         summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
       }
