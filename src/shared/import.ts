@@ -1,5 +1,13 @@
 // Shapes of the import preview and result, shared by the core, the renderer and the CLI.
 
+/** The import template's fields, in template order. */
+export const IMPORT_FIELDS = [
+  'client_no', 'name', 'kind', 'sex', 'birth_date', 'birthday_calendar', 'lunar_birthday', 'id_type',
+  'id_number', 'id_expiry', 'mobile', 'email', 'address', 'occupation', 'aum', 'deposits', 'loan_balance',
+  'card_spend_12m', 'revenue_12m', 'products', 'risk_grade', 'relationship_start', 'tags', 'notes', 'potential',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
 export interface ImportIssue {
   /** 1-based row number in the spreadsheet as the manager sees it. */
   row: number;

@@ -3,12 +3,9 @@
 import { toHalfWidth } from '../domain/kyc/common';
 import type { IdExpiry } from '../domain/kyc/dates';
 
-export const IMPORT_FIELDS = [
-  'client_no', 'name', 'kind', 'sex', 'birth_date', 'birthday_calendar', 'lunar_birthday', 'id_type',
-  'id_number', 'id_expiry', 'mobile', 'email', 'address', 'occupation', 'aum', 'deposits', 'loan_balance',
-  'card_spend_12m', 'revenue_12m', 'products', 'risk_grade', 'relationship_start', 'tags', 'notes', 'potential',
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
+import { IMPORT_FIELDS, type ImportField } from '../../../shared/import';
+
+export { IMPORT_FIELDS, type ImportField };
 
 /** Column index (0-based) per field; a field without a column is simply absent. */
 export type FieldMapping = Partial<Record<ImportField, number>>;

@@ -19,14 +19,9 @@ export interface KpiSnapshot {
   clients: readonly SnapshotClient[];
 }
 
-/** Each rate is a fraction (0.05 = 5%); null when its denominator is 0. */
-export interface KpiValues {
-  churnRate: number | null;
-  upgradeRate: number | null;
-  productCoverage: number | null;
-  clientGrowth: number | null;
-  assetGrowth: number | null;
-}
+/** Each rate is a fraction (0.05 = 5%); null when its denominator is 0. The contract's shape. */
+export type { KpiValues } from '../../../../shared/segments';
+import type { KpiValues } from '../../../../shared/segments';
 
 export type MovementFrom = Tier | 'new';
 export type MovementTo = Tier | 'gone';
