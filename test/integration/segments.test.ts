@@ -102,3 +102,14 @@ describe('segments of the book', () => {
     expect(Object.values(s.quadrants).reduce((a, b) => a + b, 0)).toBe(s.clients);
   });
 });
+
+describe('segments stay current', () => {
+  it('the Clients list recomputes segments after the book changed', async () => {
+    const ids = await book([['甲', 500, 10], ['乙', 100, 10]]);
+    await h.call('segments.summary', {});
+    expect((await h.call('clients.list', { tier: 'A' })).rows.map((r) => r.name)).toEqual(['甲']);
+    const b = await h.call('clients.get', { id: ids['乙']! });
+    await h.call('clients.update', { id: b.id, rev: b.rev, patch: { revenue12mFen: 900_000 } });
+    expect((await h.call('clients.list', { tier: 'A' })).rows.map((r) => r.name)).toEqual(['乙']);
+  });
+});

@@ -5,7 +5,7 @@ import { parseInput } from '../../shared/validate';
 import type { Core } from './core';
 import { listAudit, verifyAudit } from './services/audit';
 import { writeSetting } from './services/settings';
-import { createClient, deleteClient, listClients, revealField, updateClient, viewClient } from './services/clients';
+import { createClient, deleteClient, listClients, revealField, takeSegmentsStale, updateClient, viewClient } from './services/clients';
 import { commitImport, previewImport } from './services/import';
 import { loadDemoBook } from './services/demo';
 import { computeSegments, ensureMonthlySnapshot, listSnapshots, movement, quarterKpis, segmentSettings, takeSnapshot, updateSegmentSettings } from './services/segments';
@@ -57,7 +57,12 @@ const handlers: Handlers = {
     s.inTransaction({ action: 'audit.verify', details: { intact: result.intact, entries: result.entries } }, () => undefined);
     return result;
   },
-  'clients.list': (core, input) => listClients(core.workspace.requireSession(), input),
+  'clients.list': (core, input) => {
+    const s = core.workspace.requireSession();
+    // The list shows and filters by segment: bring segments up to date after the book changed.
+    if (input.offset === 0 && takeSegmentsStale(s)) computeSegments(s);
+    return listClients(s, input);
+  },
   'clients.get': (core, input) => viewClient(core.workspace.requireSession(), input.id),
   'clients.reveal': (core, input) => revealField(core.workspace.requireSession(), input.id, input.field),
   'clients.create': (core, input) => createClient(core.workspace.requireSession(), input.client),

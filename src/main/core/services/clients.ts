@@ -130,9 +130,20 @@ function allTags(s: Session): string[] {
   return tags;
 }
 
+// Sessions whose stored segments no longer match the book (a client was written since).
+const staleSegments = new WeakSet<Session>();
+
 /** Call after any write to clients (insert, update, delete). */
 export function clientsChanged(s: Session): void {
   tagCache.delete(s);
+  staleSegments.add(s);
+}
+
+/** True once per change: the caller recomputes the segments. */
+export function takeSegmentsStale(s: Session): boolean {
+  const stale = staleSegments.has(s);
+  staleSegments.delete(s);
+  return stale;
 }
 
 export function countClients(s: Session): number {

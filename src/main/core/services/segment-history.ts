@@ -18,7 +18,8 @@ export function movementBetween(s: Session, from: string, to: string): MovementM
   for (const [field, id] of [['from', from], ['to', to]] as const) {
     if (!s.db.prepare('SELECT 1 FROM segment_snapshots WHERE id = ?').get(id)) throw new AppError('NOT_FOUND', { field });
   }
-  const prev = new Map(snapshotRows(s, from).clients.map((c) => [c.id, c.tier as Tier]));
+  // Clients already lost at the start are not moving anywhere: leave them out.
+  const prev = new Map(snapshotRows(s, from).clients.filter((c) => c.state !== 'lost').map((c) => [c.id, c.tier as Tier]));
   const curr = new Map<string, Tier | 'gone'>(snapshotRows(s, to).clients.map((c) => [c.id, (c.state === 'lost' ? 'gone' : c.tier) as Tier | 'gone']));
   return { fromSnapshot: from, toSnapshot: to, cells: movementMatrix(prev, curr) as MovementMatrix['cells'] };
 }

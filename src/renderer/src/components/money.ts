@@ -38,3 +38,8 @@ function yuanDigits(fen: number, grouping: boolean): string {
   if (grouping) whole = whole.replace(/\B(?=(\d{3})+$)/g, ',');
   return `${whole}.${digits.slice(-2)}`;
 }
+
+/** Fen as a count of 万元 (10,000 yuan) with separators, for headline figures: 1234567890 → `1,234.57`. The unit word comes from i18n. */
+export function formatWan(fen: number, digits = 2): string {
+  return (fen / 1_000_000).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}

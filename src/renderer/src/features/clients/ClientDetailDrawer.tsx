@@ -6,6 +6,7 @@ import { errorText, invoke } from '../../api';
 import { HoldingsCard, TimelineCard } from './DetailHoldings';
 import { KycCard } from './DetailKyc';
 import { NotesCard, PreferencesCard, ProfileCard } from './DetailProfile';
+import { DetailSegment } from './DetailSegment';
 import { useClientDetail } from './detail-store';
 import { STATUS_TONES } from './labels';
 import { ToneTag } from '../../components/ToneTag';
@@ -19,7 +20,7 @@ interface Props {
 export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { openId, detail, loading, error, close } = useClientDetail();
+  const { openId, detail, segment, loading, error, close } = useClientDetail();
 
   async function remove(d: ClientDetail) {
     try {
@@ -65,6 +66,7 @@ export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
       {loading && <Skeleton active paragraph={{ rows: 8 }} />}
       {detail && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          <DetailSegment detail={detail} segment={segment} />
           <Typography.Text type="secondary">
             {t('clientDetail.revealHint')} {t('clientDetail.updatedAt', { at: new Date(detail.updatedAt).toLocaleString() })}
           </Typography.Text>

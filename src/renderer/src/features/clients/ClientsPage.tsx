@@ -3,9 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/clients';
 import { errorText, invoke } from '../../api';
-import { ClientDetailDrawer } from './ClientDetailDrawer';
+import { ClientDetailHost } from './ClientDetailHost';
 import { ClientFormDrawer } from './ClientFormDrawer';
 import { ClientsEmpty } from './ClientsEmpty';
+import { SegmentFilterTags } from './SegmentFilterTags';
 import { ClientsTable } from './ClientsTable';
 import { ClientsToolbar } from './ClientsToolbar';
 import { isUnfiltered, useClients } from './clients-store';
@@ -15,14 +16,12 @@ import { ImportWizard } from './import/ImportWizard';
 /** Size and seed of the demo book: reproducible, so a demo looks the same on every laptop. */
 const DEMO = { clients: 300, seed: 20261122 };
 
-type FormState = { mode: 'create' } | { mode: 'edit'; detail: ClientDetail } | null;
-
 export function ClientsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { rows, total, loading, error, filter, bookEmpty, reload, clearFilters } = useClients();
   const openDetail = useClientDetail((s) => s.open);
-  const [form, setForm] = useState<FormState>(null);
+  const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [demoLoading, setDemoLoading] = useState(false);
 
@@ -43,19 +42,19 @@ export function ClientsPage() {
     }
   }
 
-  function saved(detail: ClientDetail, created: boolean) {
-    setForm(null);
-    void message.success(created ? t('clientForm.created') : t('clientForm.saved'));
+  function created(detail: ClientDetail) {
+    setCreating(false);
+    void message.success(t('clientForm.created'));
     void reload();
-    if (created) void openDetail(detail.id);
-    else useClientDetail.getState().replace(detail);
+    void openDetail(detail.id);
   }
 
   const showEmpty = bookEmpty !== null && !loading && !error && total === 0 && rows.length === 0;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
-        <ClientsToolbar onCreate={() => setForm({ mode: 'create' })} onImport={() => setImporting(true)} />
+        <ClientsToolbar onCreate={() => setCreating(true)} onImport={() => setImporting(true)} />
+        <SegmentFilterTags />
       </Card>
       {error && (
         <Alert role="alert" type="error" showIcon title={error} action={<Button size="small" onClick={() => void reload()}>{t('clients.retry')}</Button>} />
@@ -66,16 +65,16 @@ export function ClientsPage() {
             bookEmpty={bookEmpty === true && isUnfiltered(filter)}
             demoLoading={demoLoading}
             onImport={() => setImporting(true)}
-            onCreate={() => setForm({ mode: 'create' })}
+            onCreate={() => setCreating(true)}
             onDemo={() => void loadDemo()}
             onClearFilters={clearFilters}
           />
         ) : (
-          <ClientsTable onOpen={(id) => void openDetail(id)} />
+          <ClientsTable onOpen={(row) => void openDetail(row.id, row)} />
         )}
       </Card>
-      <ClientDetailDrawer onEdit={(detail) => setForm({ mode: 'edit', detail })} onDeleted={() => void reload()} />
-      <ClientFormDrawer state={form} onClose={() => setForm(null)} onSaved={saved} />
+      <ClientDetailHost onChanged={() => void reload()} />
+      <ClientFormDrawer state={creating ? { mode: 'create' } : null} onClose={() => setCreating(false)} onSaved={created} />
       <ImportWizard open={importing} onClose={() => setImporting(false)} onImported={() => void reload()} />
     </Space>
   );

@@ -1,47 +1,50 @@
-import { Table, Tag, Typography } from 'antd';
+import { Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../../../../shared/clients';
 import { formatYuan } from '../../components/money';
 import { useClients, type ClientSort } from './clients-store';
 import { expiryState } from './format';
-import { STATUS_TONES } from './labels';
 import { useAvailableBox } from './use-available-box';
+import { BandTag, QuadrantTag, StateTag, TierTag } from '../../components/SegmentTags';
 import { ToneTag } from '../../components/ToneTag';
 
 const SORT_BY_COLUMN: Record<string, ClientSort> = { name: 'name', aumFen: 'aum', revenue12mFen: 'revenue' };
 // Start the next page while this many pixels of rows are still below the fold.
 const PREFETCH_PX = 600;
 // The columns' widths add up to this; a wider window stretches them.
-const MIN_WIDTH = 988;
+const MIN_WIDTH = 972;
 const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
 
 /** The book as a virtual table: fixed header, server-side sort, pages of 1,000 rows fetched as the manager scrolls. */
-export function ClientsTable({ onOpen }: { onOpen(id: string): void }) {
+export function ClientsTable({ onOpen }: { onOpen(row: ClientListRow): void }) {
   const { t } = useTranslation();
   const { rows, total, loading, loadingMore, filter, setFilter, loadMore } = useClients();
   const [ref, box] = useAvailableBox<HTMLDivElement>();
   const sortOrder = (key: ClientSort) => (filter.sort === key ? (filter.order === 'asc' ? 'ascend' : 'descend') : null);
 
+  // Kind, tags and the recorded status live in the detail and the filters: the segment columns
+  // take their place so the table still fits a 1280-px window without sideways scrolling.
   const columns: ColumnsType<ClientListRow> = [
-    { title: t('clients.columns.clientNo'), dataIndex: 'clientNo', width: 96, ellipsis: true },
-    { title: t('clients.columns.name'), dataIndex: 'name', key: 'name', width: 120, ellipsis: true, sorter: true, sortOrder: sortOrder('name'), render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
-    { title: t('clients.columns.kind'), dataIndex: 'kind', width: 76, render: (k: ClientListRow['kind']) => t(`clientKind.${k}`) },
-    { title: t('clients.columns.mobile'), dataIndex: 'mobileMasked', width: 108 },
-    { title: t('clients.columns.tags'), dataIndex: 'tags', width: 124, render: (tags: string[]) => <TagList tags={tags} /> },
-    { title: t('clients.columns.aum'), dataIndex: 'aumFen', key: 'aumFen', width: 140, align: 'right', sorter: true, sortOrder: sortOrder('aum'), render: (f: number) => <span style={NUM}>{formatYuan(f)}</span> },
+    { title: t('clients.columns.clientNo'), dataIndex: 'clientNo', width: 92, ellipsis: true },
+    { title: t('clients.columns.name'), dataIndex: 'name', key: 'name', width: 116, ellipsis: true, sorter: true, sortOrder: sortOrder('name'), render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: t('clients.columns.tier'), dataIndex: 'tier', width: 52, render: (v: ClientListRow['tier']) => <TierTag tier={v} /> },
+    { title: t('clients.columns.quadrant'), dataIndex: 'quadrant', width: 72, render: (v: ClientListRow['quadrant']) => <QuadrantTag quadrant={v} /> },
+    { title: t('clients.columns.band'), dataIndex: 'band', width: 96, render: (v: ClientListRow['band']) => <BandTag band={v} /> },
+    { title: t('clients.columns.state'), dataIndex: 'state', width: 80, render: (v: ClientListRow['state']) => <StateTag state={v} /> },
+    { title: t('clients.columns.mobile'), dataIndex: 'mobileMasked', width: 104 },
+    { title: t('clients.columns.aum'), dataIndex: 'aumFen', key: 'aumFen', width: 128, align: 'right', sorter: true, sortOrder: sortOrder('aum'), render: (f: number) => <span style={NUM}>{formatYuan(f)}</span> },
     {
       title: t('clients.columns.revenue'),
       dataIndex: 'revenue12mFen',
       key: 'revenue12mFen',
-      width: 124,
+      width: 116,
       align: 'right',
       sorter: true,
       sortOrder: sortOrder('revenue'),
       render: (f: number) => <Typography.Text style={NUM} type={f < 0 ? 'danger' : undefined}>{formatYuan(f)}</Typography.Text>,
     },
-    { title: t('clients.columns.status'), dataIndex: 'status', width: 72, render: (s: ClientListRow['status']) => <ToneTag tone={STATUS_TONES[s]}>{t(`clientStatus.${s}`)}</ToneTag> },
-    { title: t('clients.columns.idExpiry'), dataIndex: 'idExpiry', width: 128, render: (d: string | null, r: ClientListRow) => (r.idLongTerm ? t('clientFields.idLongTerm') : <ExpiryCell date={d} />) },
+    { title: t('clients.columns.idExpiry'), dataIndex: 'idExpiry', width: 116, render: (d: string | null, r: ClientListRow) => (r.idLongTerm ? t('clientFields.idLongTerm') : <ExpiryCell date={d} />) },
   ];
 
   return (
@@ -73,25 +76,13 @@ export function ClientsTable({ onOpen }: { onOpen(id: string): void }) {
         onRow={(r) => ({
           tabIndex: 0,
           style: { cursor: 'pointer' },
-          onClick: () => onOpen(r.id),
+          onClick: () => onOpen(r),
           onKeyDown: (e) => {
-            if (e.key === 'Enter') onOpen(r.id);
+            if (e.key === 'Enter') onOpen(r);
           },
         })}
       />
     </div>
-  );
-}
-
-function TagList({ tags }: { tags: string[] }) {
-  const shown = tags.slice(0, 2);
-  return (
-    <span title={tags.join('、')} style={{ whiteSpace: 'nowrap' }}>
-      {shown.map((tag) => (
-        <Tag key={tag} style={{ marginInlineEnd: 4 }}>{tag}</Tag>
-      ))}
-      {tags.length > shown.length && <Typography.Text type="secondary">+{tags.length - shown.length}</Typography.Text>}
-    </span>
   );
 }
 

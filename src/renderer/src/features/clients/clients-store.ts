@@ -1,10 +1,15 @@
 import { create } from 'zustand';
 import type { ClientListRow, CLIENT_STATUSES } from '../../../../shared/clients';
 import type { InputOf } from '../../../../shared/contract';
+import type { BandName, QuadrantName, StateName, TierName } from '../../../../shared/segments';
 import { errorText, invoke } from '../../api';
 import { resetOnLock } from '../../lock-reset';
+import { useSession } from '../../session-store';
 
 export type ClientSort = 'name' | 'aum' | 'revenue' | 'updated';
+/** The segment filters the Segments page hands over (click tier A → clients in A). */
+export type SegmentFilter = Pick<ClientFilter, 'tier' | 'quadrant' | 'band' | 'state'>;
+export const SEGMENT_FILTER_KEYS = ['tier', 'quadrant', 'band', 'state'] as const;
 export type ClientStatus = (typeof CLIENT_STATUSES)[number];
 
 export interface ClientFilter {
@@ -12,6 +17,10 @@ export interface ClientFilter {
   status?: ClientStatus;
   kind?: 'person' | 'company';
   tag?: string;
+  tier?: TierName;
+  quadrant?: QuadrantName;
+  band?: BandName;
+  state?: StateName;
   sort: ClientSort;
   order: 'asc' | 'desc';
 }
@@ -30,6 +39,8 @@ interface ClientsState {
   loadMore(): Promise<void>;
   setFilter(f: Partial<ClientFilter>): void;
   clearFilters(): void;
+  /** Opens the Clients page showing exactly one segment (other filters cleared). */
+  showSegment(f: SegmentFilter): void;
 }
 
 /** Rows fetched per request as the manager scrolls. */
@@ -48,8 +59,15 @@ export const useClients = create<ClientsState>((set, get) => ({
     const filter = get().filter;
     set({ loading: true, error: null });
     try {
-      const page = await invoke('clients.list', request(filter, 0));
+      let page = await invoke('clients.list', request(filter, 0));
       if (mine !== generation) return;
+      if (page.rows.some((r) => r.tier === null)) {
+        // Clients added since the book was last segmented (a new book, an import): segment it
+        // now, so the tier, quadrant, band and state columns and filters are never blank.
+        await invoke('segments.summary', {});
+        page = await invoke('clients.list', request(filter, 0));
+        if (mine !== generation) return;
+      }
       set({ rows: page.rows, total: page.total, tags: page.tags, ...(isUnfiltered(filter) ? { bookEmpty: page.total === 0 } : page.total > 0 ? { bookEmpty: false } : {}) });
     } catch (e) {
       if (mine === generation) set({ error: errorText(e), rows: [], total: 0 });
@@ -79,15 +97,20 @@ export const useClients = create<ClientsState>((set, get) => ({
     set({ filter: { ...DEFAULT_FILTER, sort: get().filter.sort, order: get().filter.order } });
     void get().reload();
   },
+  showSegment(f) {
+    // No stale rows from another filter in between; the page's mount runs the reload.
+    set({ filter: { ...DEFAULT_FILTER, ...f }, rows: [], total: 0, loading: true });
+    useSession.getState().setPage('clients');
+  },
 }));
 
 export function isUnfiltered(f: ClientFilter): boolean {
-  return f.query.trim() === '' && !f.status && !f.kind && !f.tag;
+  return f.query.trim() === '' && !f.status && !f.kind && !f.tag && SEGMENT_FILTER_KEYS.every((k) => !f[k]);
 }
 
 function request(f: ClientFilter, offset: number): InputOf<'clients.list'> {
   const query = f.query.trim();
-  return { query: query || undefined, status: f.status, kind: f.kind, tag: f.tag, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset };
+  return { query: query || undefined, status: f.status, kind: f.kind, tag: f.tag, tier: f.tier, quadrant: f.quadrant, band: f.band, state: f.state, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset };
 }
 
 // Locking drops every client row the renderer holds.

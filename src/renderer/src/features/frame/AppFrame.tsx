@@ -7,6 +7,7 @@ import { useSession, type PageKey } from '../../session-store';
 import { AuditPage } from '../audit/AuditPage';
 import { ClientsPage } from '../clients/ClientsPage';
 import { NotBuiltPage } from '../not-built/NotBuiltPage';
+import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { TodayPage } from '../today/TodayPage';
 import { useActivityPing } from './use-activity';
@@ -42,6 +43,7 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
   let content: ReactNode;
   if (page === 'today') content = <TodayPage status={status} />;
   else if (page === 'clients') content = <ClientsPage />;
+  else if (page === 'segments') content = <SegmentsPage />;
   else if (page === 'audit') content = <AuditPage />;
   else if (page === 'settings') content = <SettingsPage />;
   else content = <NotBuiltPage page={t(`nav.${page}`)} />;

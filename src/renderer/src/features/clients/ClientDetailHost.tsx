@@ -1,0 +1,31 @@
+import { App } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ClientDetail } from '../../../../shared/clients';
+import { ClientDetailDrawer } from './ClientDetailDrawer';
+import { ClientFormDrawer } from './ClientFormDrawer';
+import { useClientDetail } from './detail-store';
+
+/**
+ * The client detail with its edit form, for any page that opens a client (the Clients list,
+ * a dot on the Segments scatter). `onChanged` runs after an edit or a delete.
+ */
+export function ClientDetailHost({ onChanged }: { onChanged(): void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState<ClientDetail | null>(null);
+
+  function saved(detail: ClientDetail) {
+    setEditing(null);
+    void message.success(t('clientForm.saved'));
+    useClientDetail.getState().replace(detail);
+    onChanged();
+  }
+
+  return (
+    <>
+      <ClientDetailDrawer onEdit={setEditing} onDeleted={onChanged} />
+      <ClientFormDrawer state={editing ? { mode: 'edit', detail: editing } : null} onClose={() => setEditing(null)} onSaved={saved} />
+    </>
+  );
+}
