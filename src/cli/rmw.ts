@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { errorMessage, translate } from '../shared/i18n';
 import { parse, readPassphrase, required, UsageError } from './args';
+import { agenda, calendarExport, contactAdd, followupAdd } from './agenda';
 import { demo, importFile, listClients, segment } from './book';
 import { COMMON, locale, openCore } from './context';
 
@@ -17,6 +18,10 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'clients') return listClients(rest);
   if (command === 'demo') return demo(rest);
   if (command === 'segment') return segment(rest);
+  if (command === 'contact' && rest[0] === 'add') return contactAdd(rest.slice(1));
+  if (command === 'followup' && rest[0] === 'add') return followupAdd(rest.slice(1));
+  if (command === 'agenda') return agenda(rest);
+  if (command === 'calendar' && rest[0] === 'export') return calendarExport(rest.slice(1));
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
 }
 

@@ -26,11 +26,29 @@ export const CHANNELS = [
   'segments.movement',
   'segments.kpis',
   'segments.settings',
+  'contacts.log',
+  'contacts.update',
+  'contacts.list',
+  'contacts.checkCap',
+  'contacts.settings',
+  'followups.create',
+  'followups.update',
+  'followups.get',
+  'followups.reschedule',
+  'followups.snooze',
+  'followups.complete',
+  'followups.cancel',
+  'agenda.today',
+  'agenda.range',
+  'agenda.exportIcs',
+  'clients.timeline',
+  'visits.brief',
+  'shell.printToPdf',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['workspace.locked'] as const;
+export const EVENTS = ['workspace.locked', 'reminders.due'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(name: unknown): name is Channel {

@@ -3,6 +3,24 @@ import type { Channel } from './channels';
 import { clientInputSchema, CLIENT_STATUSES, REVEALABLE_FIELDS, type ClientDetail, type ClientList } from './clients';
 import type { ImportPreview, ImportResult } from './import';
 import { BANDS, CLIENT_STATES, METRICS, QUADRANTS, TIERS, type MovementMatrix, type QuarterKpis, type SegmentSummary, type SnapshotInfo } from './segments';
+import {
+  CONTACT_DIRECTIONS,
+  CONTACT_PURPOSES,
+  contactInputSchema,
+  contactPatchSchema,
+  FOLLOWUP_STATUSES,
+  FOLLOWUP_TYPES,
+  followupInputSchema,
+  isoDay,
+  type CalendarRange,
+  type ContactLogResult,
+  type ContactRecord,
+  type ContactSettings,
+  type FollowupRecord,
+  type TimelineEntry,
+  type TodaySummary,
+  type VisitBrief,
+} from './followups';
 
 // Input schemas for every channel. Main validates with these before anything
 // reaches the core; the router validates again so in-process callers (CLI,
@@ -90,6 +108,44 @@ export const inputSchemas = {
     aCutoff: z.number().min(0.5).max(0.99).optional(),
     bCutoff: z.number().min(0.6).max(0.999).optional(),
   }),
+  'contacts.log': contactInputSchema,
+  'contacts.update': z.strictObject({ id: z.string().uuid(), rev: z.number().int().min(1), patch: contactPatchSchema }),
+  'contacts.list': z.strictObject({ clientId: clientId, limit: z.number().int().min(1).max(500).default(50), offset: z.number().int().min(0).default(0) }),
+  'contacts.checkCap': z.strictObject({
+    clientId: clientId,
+    at: z.string().datetime({ offset: true }).optional(),
+    direction: z.enum(CONTACT_DIRECTIONS).default('outbound'),
+    purpose: z.enum(CONTACT_PURPOSES).default('care'),
+  }),
+  'contacts.settings': z.strictObject({
+    contactCap: z.number().int().min(1).max(14).optional(),
+    cadence: z.strictObject({ A: z.number().int().min(1).max(365), B: z.number().int().min(1).max(365), C: z.number().int().min(1).max(730), default: z.number().int().min(1).max(365) }).optional(),
+  }),
+  'followups.create': followupInputSchema,
+  'followups.update': z.strictObject({
+    id: z.string().uuid(),
+    rev: z.number().int().min(1),
+    patch: followupInputSchema.pick({ title: true, purpose: true, attendees: true, talkingPoints: true, notes: true }).partial(),
+  }),
+  'followups.get': z.strictObject({ id: z.string().uuid() }),
+  'followups.reschedule': z.strictObject({ id: z.string().uuid(), date: isoDay }),
+  'followups.snooze': z.strictObject({ id: z.string().uuid(), until: isoDay }),
+  'followups.complete': z.strictObject({ id: z.string().uuid(), note: z.string().trim().max(500).optional() }),
+  'followups.cancel': z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(1).max(500) }),
+  'agenda.today': empty,
+  'agenda.range': z.strictObject({
+    from: isoDay,
+    to: isoDay,
+    types: z.array(z.enum(FOLLOWUP_TYPES)).max(20).optional(),
+    tier: z.enum(TIERS).optional(),
+    status: z.enum(FOLLOWUP_STATUSES).default('open'),
+    /** Also the open items before `from` that are overdue today (the CLI's agenda). */
+    includeOverdue: z.boolean().default(false),
+  }),
+  'agenda.exportIcs': z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(5000) }),
+  'clients.timeline': z.strictObject({ id: clientId }),
+  'visits.brief': z.strictObject({ followupId: z.string().uuid() }),
+  'shell.printToPdf': z.strictObject({ fileName: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/, 'fileName') }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
@@ -159,10 +215,42 @@ export interface OutputMap {
   'segments.movement': MovementMatrix;
   'segments.kpis': QuarterKpis;
   'segments.settings': { metric: (typeof METRICS)[number]; aCutoff: number; bCutoff: number };
+  'contacts.log': ContactLogResult;
+  'contacts.update': ContactRecord;
+  'contacts.list': { total: number; rows: ContactRecord[] };
+  'contacts.checkCap': ContactCapCheck;
+  'contacts.settings': ContactSettings;
+  'followups.create': FollowupRecord;
+  'followups.update': FollowupRecord;
+  'followups.get': FollowupRecord;
+  'followups.reschedule': FollowupRecord;
+  'followups.snooze': FollowupRecord;
+  'followups.complete': FollowupRecord;
+  'followups.cancel': FollowupRecord;
+  'agenda.today': TodaySummary;
+  'agenda.range': CalendarRange;
+  'agenda.exportIcs': { fileName: string; content: string; count: number };
+  'clients.timeline': TimelineEntry[];
+  'visits.brief': VisitBrief;
+  /** Handled by the shell (Electron printToPDF + save dialog); the core answers `saved: false`. */
+  'shell.printToPdf': { saved: boolean };
+}
+
+/** Before a proactive contact: is it allowed, and is the client over the 7-day cap? */
+export interface ContactCapCheck {
+  /** do_not_contact or opted_out_marketing: refused, whatever the manager says. */
+  blocked: 'do_not_contact' | 'opted_out_marketing' | null;
+  overCap: boolean;
+  cap: number;
+  proactive: boolean;
+  /** The proactive contacts of the 7 days before, newest first. */
+  recent: ContactRecord[];
 }
 
 export type OutputOf<C extends Channel> = OutputMap[C];
 
 export interface EventMap {
   'workspace.locked': { reason: 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
+  /** A desktop notification for the shell: already worded, with no client names while locked. */
+  'reminders.due': { title: string; body: string; count: number };
 }

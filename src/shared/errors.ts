@@ -18,6 +18,9 @@ export type ErrorCode =
   | 'STALE_REVISION'
   | 'IMPORT_FILE'
   | 'IMPORT_ROWS_INVALID'
+  | 'CONTACT_BLOCKED'
+  | 'CONTACT_CAP'
+  | 'FOLLOWUP_CLOSED'
   | 'INTERNAL';
 
 export interface AppErrorValue {

@@ -1,10 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { RmBridge } from '../../src/shared/bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { axeSerious, launchApp, SCREEN_DIR, type App } from './harness';
+import { cjkRenders, launchApp, screen, type App } from './harness';
 
 // The client book through the real renderer: import an Excel-made GBK CSV, search by
 // initials, open and reveal (audited), see the audit entry, and a bad ID refused at
@@ -20,27 +20,7 @@ let tmp: ReturnType<typeof tempDir>;
 let app: App;
 let page: Page;
 
-async function screen(name: string): Promise<void> {
-  mkdirSync(SCREEN_DIR, { recursive: true });
-  // The pointer rests off any control: a hovered primary button is a lighter blue (see the report).
-  await page.mouse.move(640, 790);
-  // Drawers and modals slide in: wait for every finite animation to finish (spinners loop forever).
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
-  const serious = await axeSerious(page);
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
 
-/** Chinese glyphs really render (a missing font would measure as narrow fallback boxes). */
-async function cjkRenders(text: string): Promise<void> {
-  await expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
-  const width = await page.evaluate((t) => {
-    const c = document.createElement('canvas').getContext('2d')!;
-    c.font = '16px "Noto Sans CJK SC", sans-serif';
-    return c.measureText(t).width;
-  }, text);
-  expect(width).toBeGreaterThan(text.length * 12);
-}
 
 /** Ant Design puts a space between the two characters of a two-character button (完 成). */
 const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
@@ -65,8 +45,8 @@ describe('client book in Chromium', () => {
     await page.getByRole('menuitem', { name: '客户' }).click();
     await page.getByText('客户名册还是空的').waitFor();
     for (const name of ['导入客户', '新建客户', '载入演示客户']) await page.getByRole('button', { name }).first().waitFor();
-    await cjkRenders('客户名册还是空的');
-    await screen('10-clients-empty');
+    await cjkRenders(page, '客户名册还是空的');
+    await screen(page, '10-clients-empty');
   });
 
   it('downloads the import template as UTF-8 with BOM, with the Chinese headers and one example row', async () => {
@@ -91,8 +71,8 @@ describe('client book in Chromium', () => {
     expect(await modal.textContent()).not.toContain(ZHANG_WEI_ID);
     // Auto-mapped columns are preselected, e.g. 证件号码 → 证件号码.
     await expect.poll(() => modal.getByRole('combobox', { name: '证件号码 · 对应字段' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent()).toContain('证件号码');
-    await cjkRenders('数据预览（已脱敏）');
-    await screen('12-import-preview');
+    await cjkRenders(page, '数据预览（已脱敏）');
+    await screen(page, '12-import-preview');
     await modal.getByRole('button', { name: '导入 3 行' }).click();
     await modal.getByText('导入完成').waitFor();
     await modal.getByText('新增 3 位，合并 0 位，跳过 0 行，有错误未导入 0 行。').waitFor();
@@ -142,8 +122,8 @@ describe('client book in Chromium', () => {
     await detail.getByText('1101**********0116').waitFor();
     await detail.getByText('联系记录将在后续版本提供。').waitFor();
     await detail.getByText('首次风险评级应在建立关系后 60 天内完成').count().then((n) => expect(n).toBe(0));
-    await cjkRenders('客户身份识别');
-    await screen('11-client-detail');
+    await cjkRenders(page, '客户身份识别');
+    await screen(page, '11-client-detail');
     await detail.getByRole('button', { name: '显示证件号码' }).click();
     await detail.getByText(ZHANG_WEI_ID).waitFor();
     await page.getByRole('button', { name: '关闭' }).click();
@@ -184,8 +164,8 @@ describe('client book in Chromium', () => {
     const idItem = form.locator('.ant-form-item').filter({ has: page.getByLabel('证件号码') });
     await idItem.getByText('身份证号校验位不符，请核对是否输错').waitFor();
     await form.getByRole('alert').filter({ hasText: '有 1 处需要修改' }).waitFor();
-    await cjkRenders('身份证号校验位不符');
-    await screen('13-client-form-error');
+    await cjkRenders(page, '身份证号校验位不符');
+    await screen(page, '13-client-form-error');
     // Fixed, it saves and opens the new client.
     await form.getByLabel('证件号码').fill('11010519491231002X');
     await form.getByRole('button', { name: label('保存') }).click();
@@ -214,8 +194,8 @@ describe('client book in Chromium', () => {
     await page.getByText('已显示 2000 位，共 2503 位；向下滚动加载更多').waitFor();
     await body.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
-    await cjkRenders('金融资产');
-    await screen('10-clients-list');
+    await cjkRenders(page, '金融资产');
+    await screen(page, '10-clients-list');
     expect(app.consoleErrors.filter((e) => !/Warning:/.test(e))).toEqual([]);
   });
 

@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { axeSerious, launchApp, SCREEN_DIR, type App } from './harness';
+import { cjkRenders, launchApp, screen, type App } from './harness';
 
 const MANAGER = 'RM00888';
 const PASS = 'Harbour-Lantern-2026';
@@ -12,23 +11,7 @@ let tmp: ReturnType<typeof tempDir>;
 let app: App;
 let page: Page;
 
-async function screen(name: string): Promise<void> {
-  mkdirSync(SCREEN_DIR, { recursive: true });
-  await page.mouse.move(0, 0); // no hover state in the picture or the contrast check
-  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
-  const serious = await axeSerious(page);
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
 
-/** Chinese glyphs really render: a CJK string is wider than a box of missing-glyph fallbacks would be zero. */
-async function cjkRenders(text: string): Promise<void> {
-  const width = await page.evaluate((t) => {
-    const c = document.createElement('canvas').getContext('2d')!;
-    c.font = '16px "Noto Sans CJK SC", sans-serif';
-    return { cjk: c.measureText(t).width, fonts: document.fonts.check('16px "Noto Sans CJK SC"') };
-  }, text);
-  expect(width.cjk).toBeGreaterThan(text.length * 12);
-}
 
 beforeAll(async () => {
   tmp = tempDir('rmw-e2e-');
@@ -43,8 +26,8 @@ afterAll(async () => {
 describe('foundation flow in Chromium, keyboard only', () => {
   it('first run: create the workspace with the keyboard', async () => {
     await page.getByRole('heading', { name: '创建加密工作区' }).waitFor();
-    await cjkRenders('创建加密工作区');
-    await screen('01-first-run');
+    await cjkRenders(page, '创建加密工作区');
+    await screen(page, '01-first-run');
     // The manager ID field has focus; fill every field with Tab and submit with Enter.
     await page.keyboard.type(MANAGER);
     await page.keyboard.press('Tab');
@@ -53,13 +36,13 @@ describe('foundation flow in Chromium, keyboard only', () => {
     await page.keyboard.type('short');
     await page.keyboard.press('Tab');
     await expect.poll(() => page.getByText('至少 12 个字符').count()).toBeGreaterThan(0);
-    await screen('02-first-run-weak-passphrase');
+    await screen(page, '02-first-run-weak-passphrase');
     await page.getByLabel('口令', { exact: true }).fill(PASS);
     await page.getByLabel('再次输入口令').focus();
     await page.keyboard.type(PASS);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
-    await screen('03-today');
+    await screen(page, '03-today');
   });
 
   it('every page of the side navigation is reachable and says plainly what is not built', async () => {
@@ -68,18 +51,18 @@ describe('foundation flow in Chromium, keyboard only', () => {
       await page.getByText('此页面尚未开发').waitFor();
       await expect.poll(() => page.getByText(`「${name}」将在后续版本提供`).count()).toBe(1);
     }
-    await screen('04-not-built');
+    await screen(page, '04-not-built');
   });
 
   it('Ctrl+L locks; a wrong passphrase fails clearly; the right one unlocks', async () => {
     await page.keyboard.press('Control+l');
     await page.getByRole('heading', { name: '解锁工作区' }).waitFor();
     expect(app.core.workspace.current).toBeNull();
-    await screen('05-unlock');
+    await screen(page, '05-unlock');
     await page.keyboard.type('Wrong-passphrase-1');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').filter({ hasText: '口令错误' }).waitFor();
-    await screen('06-unlock-wrong');
+    await screen(page, '06-unlock-wrong');
     await page.getByLabel('口令', { exact: true }).focus();
     await page.keyboard.type(PASS);
     await page.keyboard.press('Enter');
@@ -94,7 +77,7 @@ describe('foundation flow in Chromium, keyboard only', () => {
     const text = await page.getByText(/审计链完整：\d+ 条记录/).textContent();
     // create, lock, the failed unlock (recorded at unlock), unlock.
     expect(Number(/(\d+)/.exec(text ?? '')?.[1])).toBe(4);
-    await screen('07-audit');
+    await screen(page, '07-audit');
   });
 
   it('idle auto-lock through the core clock returns the window to the unlock screen', async () => {
@@ -137,12 +120,12 @@ describe('foundation flow in Chromium, keyboard only', () => {
 
   it('settings switch the interface to English', async () => {
     await page.getByRole('menuitem', { name: '设置' }).click();
-    await screen('08-settings');
+    await screen(page, '08-settings');
     await page.getByLabel('界面语言').click();
     await page.getByTitle('English').click();
     await page.getByRole('button', { name: /保\s*存/ }).click();
     await page.getByRole('menuitem', { name: 'Audit' }).waitFor();
-    await screen('09-settings-en');
+    await screen(page, '09-settings-en');
     expect(app.consoleErrors.filter((e) => !/Warning:/.test(e))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -128,4 +129,29 @@ export async function axeSerious(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
   return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+}
+
+/**
+ * Saves a screenshot to artifacts/screens and fails on critical or serious axe
+ * findings. The pointer rests off any control (a hovered primary button is a
+ * lighter blue) and finite animations (drawers, modals) finish first.
+ */
+export async function screen(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREEN_DIR, { recursive: true });
+  await page.mouse.move(640, 790);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
+  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
+  const serious = await axeSerious(page);
+  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+}
+
+/** Chinese glyphs really render: a missing CJK font would measure as narrow fallback boxes. */
+export async function cjkRenders(page: Page, text: string): Promise<void> {
+  await expect.poll(() => page.getByText(text, { exact: false }).first().isVisible()).toBe(true);
+  const width = await page.evaluate((t) => {
+    const c = document.createElement('canvas').getContext('2d')!;
+    c.font = '16px "Noto Sans CJK SC", sans-serif';
+    return c.measureText(t).width;
+  }, text);
+  expect(width).toBeGreaterThan(text.length * 12);
 }

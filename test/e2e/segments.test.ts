@@ -1,11 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../src/main/core/router';
 import type { SegmentSummary } from '../../src/shared/segments';
 import { tempDir } from '../helpers/core';
-import { axeSerious, launchApp, SCREEN_DIR, type App } from './harness';
+import { launchApp, screen, type App } from './harness';
 
 // The Segments page through the real renderer over a 2,000-client demo book: the 80/20
 // headline and charts, the numbers agreeing with the core, tier A opening the Clients page
@@ -20,14 +19,6 @@ let page: Page;
 let router: Router;
 let summary: SegmentSummary;
 
-async function screen(name: string): Promise<void> {
-  mkdirSync(SCREEN_DIR, { recursive: true });
-  await page.mouse.move(640, 790);
-  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity));
-  await page.screenshot({ path: join(SCREEN_DIR, `${name}.png`), fullPage: true });
-  const serious = await axeSerious(page);
-  expect(serious, `${name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
-}
 
 async function call<T>(channel: string, input: unknown): Promise<T> {
   const r = await router.handle(channel, input);
@@ -82,7 +73,7 @@ describe('segments page in Chromium', () => {
     for (const state of ['新客户', '活跃', '流失风险', '休眠', '已流失']) await card('客户状态').getByText(state, { exact: true }).first().waitFor();
     await card('资产分层维护').getByText('≥ 200 万元').waitFor();
     await card('季度维护指标').getByText('流失率（保）').waitFor();
-    await screen('20-segments');
+    await screen(page, '20-segments');
   });
 
   it('every chart has a table view with the same numbers', async () => {
@@ -97,13 +88,13 @@ describe('segments page in Chromium', () => {
     await scatter.getByText('图表', { exact: true }).click();
     await expect.poll(() => page.locator('.rm-chart canvas').count()).toBe(2);
     await card('资产分层维护').scrollIntoViewIfNeeded();
-    await screen('24-segments-bands');
+    await screen(page, '24-segments-bands');
   });
 
   it('a dot on the scatter opens that client', async () => {
     const scatter = card('价值 × 潜力象限');
     await scatter.scrollIntoViewIfNeeded();
-    await screen('21-segments-scatter');
+    await screen(page, '21-segments-scatter');
     // Aim at the book's most valuable client: the chart's grid is 52 px from the left, 24 from the right, 56 from the top, 48 from the bottom.
     const box = (await scatter.locator('.rm-chart').boundingBox())!;
     const p = summary.scatter[0]!;
@@ -127,7 +118,7 @@ describe('segments page in Chromium', () => {
     const cells = await rowA.locator('td').allTextContents();
     expect(cells[1]).toBe(summary.tiers.A.clients.toLocaleString('en-US'));
     await matrix.scrollIntoViewIfNeeded();
-    await screen('23-segments-snapshots');
+    await screen(page, '23-segments-snapshots');
   });
 
   it('clicking tier A opens the Clients page showing exactly tier A', async () => {
@@ -140,7 +131,7 @@ describe('segments page in Chromium', () => {
     expect(new Set(tiers)).toEqual(new Set(['A']));
     // The snapshot's toast from the step before has gone.
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
-    await screen('22-clients-tier-a');
+    await screen(page, '22-clients-tier-a');
 
     // The detail carries the segment as tags.
     await dataRows().first().click();
@@ -148,7 +139,7 @@ describe('segments page in Chromium', () => {
     const group = drawer.getByRole('group', { name: '分层' });
     await group.waitFor();
     expect(await group.textContent()).toMatch(/层级\s*A.*象限.*资产分层.*客户状态/);
-    await screen('25-client-detail-segment');
+    await screen(page, '25-client-detail-segment');
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
 
@@ -179,7 +170,7 @@ describe('segments page in Chromium', () => {
       await empty.page.getByText('还没有客户，暂时无法分层').waitFor();
       const previous = page;
       page = empty.page;
-      await screen('26-segments-empty');
+      await screen(page, '26-segments-empty');
       page = previous;
       await empty.page.getByRole('button', { name: '前往客户页' }).click();
       await empty.page.getByText('客户名册还是空的').waitFor();

@@ -1,7 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import type { EventMap, Settings } from '../../shared/contract';
+import type { EventMap, Locale, Settings } from '../../shared/contract';
 import type { EventName } from '../../shared/channels';
 import { shouldAutoLock } from './domain/idle';
+import { Reminders } from './services/reminders';
 import { dbSettings, DEFAULT_AUTO_LOCK_MINUTES } from './services/settings';
 import { Workspace, type LockReason } from './services/workspace';
 
@@ -23,6 +24,7 @@ export class Core {
   readonly now: () => Date;
   private lastActivity: number;
   private readonly emit: NonNullable<CoreOptions['emit']>;
+  private readonly reminders = new Reminders();
 
   constructor(opts: CoreOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -41,7 +43,19 @@ export class Core {
     this.lastActivity = this.now().getTime();
   }
 
+  /** The interface language (generated follow-ups are worded in it). */
+  locale(): Locale {
+    return this.workspace.status().locale;
+  }
+
+  /** Desktop reminders for items due: with client names while unlocked, only a count while locked. */
+  remind(): void {
+    const note = this.reminders.check(this.workspace.current, this.locale(), this.now());
+    if (note) this.emit('reminders.due', note);
+  }
+
   lock(reason: LockReason): boolean {
+    if (this.workspace.current) this.reminders.beforeLock(this.workspace.current);
     const locked = this.workspace.lock(reason);
     if (locked) this.emit('workspace.locked', { reason });
     return locked;
@@ -49,6 +63,7 @@ export class Core {
 
   /** Called periodically by the host (worker timer, or a test with its own clock). */
   tick(): void {
+    if (this.reminders.isTime(this.now())) this.remind();
     const s = this.workspace.current;
     if (!s) return;
     const minutes = dbSettings(s).autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;

@@ -8,6 +8,13 @@ import { writeSetting } from './services/settings';
 import { createClient, deleteClient, listClients, revealField, takeSegmentsStale, updateClient, viewClient } from './services/clients';
 import { commitImport, previewImport } from './services/import';
 import { loadDemoBook } from './services/demo';
+import { calendarRange, exportIcs, todaySummary } from './services/agenda';
+import { clientTimeline } from './services/client-timeline';
+import { capCheck, contactSettings, updateContactSettings } from './services/contact-cap';
+import { listContacts, logContact, updateContact } from './services/contacts';
+import { cancelFollowup, completeFollowup, createFollowup, getFollowup, rescheduleFollowup, snoozeFollowup, updateFollowup } from './services/followups';
+import { visitBrief } from './services/visit-brief';
+import { load as loadClient } from './services/clients';
 import { computeSegments, ensureMonthlySnapshot, listSnapshots, movement, quarterKpis, segmentSettings, takeSnapshot, updateSegmentSettings } from './services/segments';
 
 type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => OutputOf<C> | Promise<OutputOf<C>>;
@@ -25,6 +32,7 @@ const handlers: Handlers = {
     const status = await core.workspace.unlock(input.passphrase);
     // The first unlock of each month keeps that month's picture of the book's segments.
     ensureMonthlySnapshot(core.workspace.requireSession());
+    core.remind();
     return status;
   },
   'workspace.lock': (core) => {
@@ -83,6 +91,31 @@ const handlers: Handlers = {
     const s = core.workspace.requireSession();
     return Object.values(input).some((v) => v !== undefined) ? updateSegmentSettings(s, input) : segmentSettings(s);
   },
+  'contacts.log': (core, input) => logContact(core.workspace.requireSession(), input),
+  'contacts.update': (core, input) => updateContact(core.workspace.requireSession(), input),
+  'contacts.list': (core, input) => listContacts(core.workspace.requireSession(), input.clientId, input.limit, input.offset),
+  'contacts.checkCap': (core, input) => {
+    const s = core.workspace.requireSession();
+    return capCheck(s, loadClient(s, input.clientId), input.at ? new Date(input.at) : s.now(), input.direction, input.purpose);
+  },
+  'contacts.settings': (core, input) => {
+    const s = core.workspace.requireSession();
+    return Object.values(input).some((v) => v !== undefined) ? updateContactSettings(s, input) : contactSettings(s);
+  },
+  'followups.create': (core, input) => createFollowup(core.workspace.requireSession(), core.locale(), input),
+  'followups.update': (core, input) => updateFollowup(core.workspace.requireSession(), core.locale(), input),
+  'followups.get': (core, input) => getFollowup(core.workspace.requireSession(), core.locale(), input.id),
+  'followups.reschedule': (core, input) => rescheduleFollowup(core.workspace.requireSession(), core.locale(), input.id, input.date),
+  'followups.snooze': (core, input) => snoozeFollowup(core.workspace.requireSession(), core.locale(), input.id, input.until),
+  'followups.complete': (core, input) => completeFollowup(core.workspace.requireSession(), core.locale(), input.id, input.note),
+  'followups.cancel': (core, input) => cancelFollowup(core.workspace.requireSession(), core.locale(), input.id, input.reason),
+  'agenda.today': (core) => todaySummary(core.workspace.requireSession(), core.locale()),
+  'agenda.range': (core, input) => calendarRange(core.workspace.requireSession(), core.locale(), input),
+  'agenda.exportIcs': (core, input) => exportIcs(core.workspace.requireSession(), core.locale(), input.ids),
+  'clients.timeline': (core, input) => clientTimeline(core.workspace.requireSession(), core.locale(), input.id),
+  'visits.brief': (core, input) => visitBrief(core.workspace.requireSession(), core.locale(), input.followupId),
+  // Printing is the shell's job (Electron printToPDF); the core has no window to print.
+  'shell.printToPdf': () => ({ saved: false }),
 };
 
 export interface Router {

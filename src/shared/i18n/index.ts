@@ -18,6 +18,7 @@ export function translate(locale: LocaleKey, key: string, params: Record<string,
 /** One sentence for an error value: the message, plus the field-level reasons when known. */
 export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
   const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
+  if (err.code === 'CONTACT_BLOCKED' && err.reason) params.reason = translate(locale, `contactBlocks.${err.reason}`);
   let text = translate(locale, `errors.${err.code}`, params);
   // Record and file errors: say which field and why, in words, not codes.
   if ((err.code === 'CLIENT_INVALID' || err.code === 'IMPORT_ROWS_INVALID' || err.code === 'IMPORT_FILE') && err.reason) {

@@ -6,7 +6,10 @@ import { uuidv7 } from '../domain/ids';
 import { checkClient } from '../domain/kyc/client-check';
 import { maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
-import { clientSegments, clients } from '../store/schema';
+import { addDays } from '../domain/calendar/workdays';
+import { RERATING_DAYS } from '../domain/followups/rules';
+import { clientSegments, clients, followups } from '../store/schema';
+import { closeFollowup, insertFollowup } from './followups';
 import { searchColumns, searchCondition } from './client-search';
 import type { Session } from './session';
 
@@ -43,8 +46,26 @@ export function updateClient(s: Session, id: string, patch: Partial<ClientInput>
   if (current.rev !== rev) throw new AppError('STALE_REVISION', { field: 'rev', params: { current: current.rev } });
   const merged = validateClient(s, clientInputSchema.parse({ ...toInput(current), ...patch }), id);
   const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof ClientInput]) !== JSON.stringify(toInput(current)[k as keyof ClientInput]));
-  s.inTransaction({ action: 'client.update', subject: id, details: { fields: changed } }, () => applyUpdate(s, id, merged));
+  s.inTransaction({ action: 'client.update', subject: id, details: { fields: changed } }, () => {
+    applyUpdate(s, id, merged);
+    followKycChanges(s, id, changed, merged);
+  });
   return detail(s, id);
+}
+
+// Re-identification triggers (001, 004): a changed name, ID or legal representative, or an agent granted or revoked.
+const REIDENTIFY_FIELDS = ['name', 'idType', 'idNumber', 'legalRepresentative', 'agent'];
+
+/** KYC follow-ups of an edit: a re-rating after a trigger; a new rating settles open rating items. */
+function followKycChanges(s: Session, id: string, changed: string[], merged: ClientInput): void {
+  const today = localDate(s.now());
+  if (changed.includes('riskRatedAt') && merged.riskRatedAt) {
+    const open = s.orm.select({ id: followups.id }).from(followups).where(and(eq(followups.clientId, id), eq(followups.type, 'risk_rating'), eq(followups.status, 'open'))).all();
+    for (const f of open) closeFollowup(s, f.id, 'done', 'rated');
+  } else if (changed.some((f) => REIDENTIFY_FIELDS.includes(f))) {
+    const fields = changed.filter((f) => REIDENTIFY_FIELDS.includes(f)).join(',');
+    insertFollowup(s, { clientId: id, type: 'risk_rating', title: 'followupTitles.rerating', titleParams: { fields }, generated: true, sourceKey: `rerating:${id}:${today}`, due: addDays(today, RERATING_DAYS) });
+  }
 }
 
 /** Writes a merged record and bumps its revision (no audit: the caller's transaction records it). */
@@ -132,11 +153,26 @@ function allTags(s: Session): string[] {
 
 // Sessions whose stored segments no longer match the book (a client was written since).
 const staleSegments = new WeakSet<Session>();
+// Sessions whose generated follow-ups may no longer match the book.
+const staleAgenda = new WeakSet<Session>();
 
 /** Call after any write to clients (insert, update, delete). */
 export function clientsChanged(s: Session): void {
   tagCache.delete(s);
   staleSegments.add(s);
+  staleAgenda.add(s);
+}
+
+/** Tiers changed (segments recomputed): cadence intervals may have too. */
+export function markAgendaStale(s: Session): void {
+  staleAgenda.add(s);
+}
+
+/** True once per change: the caller regenerates the follow-ups. */
+export function takeAgendaStale(s: Session): boolean {
+  const stale = staleAgenda.has(s);
+  staleAgenda.delete(s);
+  return stale;
 }
 
 /** True once per change: the caller recomputes the segments. */

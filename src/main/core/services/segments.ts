@@ -9,7 +9,10 @@ import { metricValue, paretoTiers } from '../domain/segments/pareto';
 import { assignQuadrants, productFamilies } from '../domain/segments/quadrant';
 import { clientState } from '../domain/segments/state';
 import type { SegmentInput } from '../domain/segments/types';
+import { cadenceInterval } from '../domain/followups/rules';
 import { segmentSnapshots } from '../store/schema';
+import { markAgendaStale } from './clients';
+import { contactSettings } from './contact-cap';
 import type { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 import { kpisFromSnapshots, movementBetween } from './segment-history';
@@ -44,12 +47,13 @@ export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { 
   const rows = s.db
     .prepare(
       `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
-              birth_date, relationship_start, status, dormant_flag, opt_out_automated FROM clients`,
+              birth_date, relationship_start, status, dormant_flag, opt_out_automated,
+              (SELECT last_reached_at FROM contact_state WHERE contact_state.client_id = clients.id) FROM clients`,
     )
     .raw()
-    .all() as [string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number][];
+    .all() as [string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number, string | null][];
   const aumYearAgo = aumAYearBefore(s, today);
-  return rows.map(([id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut]) => ({
+  return rows.map(([id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut, lastReachedAt]) => ({
     id,
     name,
     kind,
@@ -66,6 +70,7 @@ export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { 
     status,
     dormantFlag: dormant === 1,
     optOutAutomated: optOut === 1,
+    lastReachedContact: lastReachedAt ? localDate(new Date(lastReachedAt)) : null,
   }));
 }
 
@@ -120,25 +125,33 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       (r) => [r[0] as string, r.slice(1).join('|')],
     ),
   );
+  const cadence = contactSettings(s).cadence;
+  let written = 0;
   // Derived data only: recomputed from the book at will, so it carries no audit entry.
   s.db.transaction(() => {
     for (const row of pareto.rows) {
       const c = byId.get(row.id)!;
       const q = quadrants.get(row.id)!;
       const band = assignBand(c, today);
-      const state = clientState(c, today);
+      // 流失风险 reads the cadence of the tier just computed.
+      const state = clientState({ ...c, cadenceDays: cadenceInterval(row.tier, cadence) }, today);
       summary.quadrants[q.quadrant]++;
       summary.bands[band].clients++;
       summary.bands[band].aumFen += c.aumFen;
       summary.states[state]++;
       const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
-      if (stored.get(row.id) !== values.join('|')) upsert.run(row.id, ...values, computedAt);
+      if (stored.get(row.id) !== values.join('|')) {
+        upsert.run(row.id, ...values, computedAt);
+        written++;
+      }
       if (summary.scatter.length < SCATTER_MAX) {
         summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
       }
     }
   })();
   summary.curve = lorenzCurve(pareto.rows.map((r) => r.cumulativeShare));
+  // A tier that moved changes that client's cadence.
+  if (written > 0) markAgendaStale(s);
   return summary;
 }
 

@@ -15,7 +15,7 @@ export const auditLog = sqliteTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_log_action').on(t.action), index('audit_log_at').on(t.at)],
+  (t) => [index('audit_log_action').on(t.action), index('audit_log_at').on(t.at), index('audit_log_subject').on(t.subject, t.seq)],
 );
 
 export const settings = sqliteTable('settings', {
@@ -167,4 +167,83 @@ export const segmentSnapshotRows = sqliteTable(
     productFamilies: integer('product_families').notNull(),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.clientId] })],
+);
+
+/**
+ * Every attempt to reach a client, reached or not (联系记录). Edits bump `rev` and
+ * the audit entry keeps the original values.
+ */
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    channel: text('channel').notNull(),
+    direction: text('direction').notNull(),
+    outcome: text('outcome').notNull(),
+    purpose: text('purpose').notNull(),
+    /** 1 when it counts toward the contact cap (outbound, not a complaint reply). */
+    proactive: integer('proactive', { mode: 'boolean' }).notNull(),
+    durationMinutes: integer('duration_minutes'),
+    notes: text('notes'),
+    satisfaction: integer('satisfaction'),
+    attendees: text('attendees', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    followupId: text('followup_id'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    rev: integer('rev').notNull().default(1),
+  },
+  (t) => [index('contacts_client_at').on(t.clientId, t.at), index('contacts_at').on(t.at)],
+);
+
+/** Per client: the contact facts the cadence and the suspect-details rule read (derived from contacts). */
+export const contactState = sqliteTable('contact_state', {
+  clientId: text('client_id').primaryKey().references(() => clients.id, { onDelete: 'cascade' }),
+  lastReachedAt: text('last_reached_at'),
+  lastReachedId: text('last_reached_id'),
+  lastAttemptAt: text('last_attempt_at'),
+  consecutiveFailures: integer('consecutive_failures').notNull().default(0),
+  suspect: integer('suspect', { mode: 'boolean' }).notNull().default(false),
+});
+
+/**
+ * Follow-ups: planned by the manager or generated from the book (cadence, ID expiry,
+ * first risk rating, verify contact details). `sourceKey` makes generation idempotent;
+ * `date` is the day shown (due moved off holidays, or the snooze date).
+ */
+export const followups = sqliteTable(
+  'followups',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    /** Manual items: the manager's words. Generated items: an i18n key, worded at read time in the current locale. */
+    title: text('title').notNull(),
+    titleParams: text('title_params', { mode: 'json' }).$type<Record<string, string | number>>(),
+    due: text('due').notNull(),
+    date: text('date').notNull(),
+    status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
+    generated: integer('generated', { mode: 'boolean' }).notNull().default(false),
+    sourceKey: text('source_key'),
+    /** The manager moved or snoozed it: regeneration keeps the date. */
+    pinned: integer('pinned', { mode: 'boolean' }).notNull().default(false),
+    purpose: text('purpose'),
+    attendees: text('attendees', { mode: 'json' }).$type<string[]>().notNull().default([]),
+    talkingPoints: text('talking_points'),
+    notes: text('notes'),
+    receivedOn: text('received_on'),
+    snoozedUntil: text('snoozed_until'),
+    doneAt: text('done_at'),
+    doneContactId: text('done_contact_id'),
+    closeReason: text('close_reason'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    rev: integer('rev').notNull().default(1),
+  },
+  (t) => [
+    index('followups_open_date').on(t.status, t.date, t.type),
+    index('followups_client').on(t.clientId, t.status),
+    index('followups_source').on(t.sourceKey),
+  ],
 );

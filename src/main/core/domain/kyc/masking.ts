@@ -95,3 +95,16 @@ const PROVINCE = new RegExp(
 const CITY = /^[^省市区县旗盟街路道巷弄号村镇乡\d]{1,10}?(?:市|自治州|地区|盟)/;
 // County level: 区 (incl. 新区), 县 / 自治县, 市 (county-level city), 旗. 市中区 is a real name.
 const DISTRICT = /^[^省街路道巷弄号村镇乡\d]{1,10}?(?:区|县|市|旗)/;
+
+/**
+ * A client's name where the person may be seen by others (calendar exports):
+ * people keep the surname (张**), companies the first two and last two characters (深圳***公司).
+ */
+export function maskName(name: string, kind: 'person' | 'company'): string {
+  const chars = [...name.trim()];
+  if (chars.length === 0) return '';
+  if (kind === 'company') return chars.length <= 4 ? `${chars[0]}***` : `${chars.slice(0, 2).join('')}***${chars.slice(-2).join('')}`;
+  // Latin names: initial of each word (Li Na → L. N.).
+  if (/^[\p{Script=Latin}\s.'-]+$/u.test(name)) return name.trim().split(/\s+/).map((w) => `${w[0]!.toUpperCase()}.`).join(' ');
+  return chars[0] + '*'.repeat(Math.max(1, chars.length - 1));
+}

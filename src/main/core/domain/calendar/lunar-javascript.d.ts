@@ -1,0 +1,36 @@
+// lunar-javascript ships no types. Only the subset this folder uses (lunar-label.ts,
+// upcoming.ts) is declared, so a wrong call fails the type check instead of being `any`.
+// Extend it here when a new call is needed.
+declare module 'lunar-javascript' {
+  interface Lunar {
+    /** Lunar month 1–12; negative for a leap month (闰六月 → -6). */
+    getMonth(): number;
+    getDay(): number;
+    /** '正', '二', …, '冬', '腊'; a leap month is prefixed: '闰六'. */
+    getMonthInChinese(): string;
+    /** '初一' … '三十'. */
+    getDayInChinese(): string;
+    getSolar(): Solar;
+  }
+  interface Solar {
+    getLunar(): Lunar;
+    /** 'YYYY-MM-DD'. */
+    toYmd(): string;
+  }
+  interface LunarYear {
+    /** The leap month of this lunar year, 0 if none. */
+    getLeapMonth(): number;
+  }
+  interface LunarMonth {
+    getDayCount(): number;
+  }
+  // CommonJS package: under Node's ESM loader only the default export (module.exports) exists.
+  const lunarJavascript: {
+    Solar: { fromYmd(year: number, month: number, day: number): Solar };
+    /** `month` negative for a leap month. */
+    Lunar: { fromYmd(lunarYear: number, month: number, day: number): Lunar };
+    LunarYear: { fromYear(lunarYear: number): LunarYear };
+    LunarMonth: { fromYm(lunarYear: number, month: number): LunarMonth };
+  };
+  export default lunarJavascript;
+}

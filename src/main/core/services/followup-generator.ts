@@ -1,0 +1,96 @@
+import { desiredItems, familyOf, GENERATED_FAMILIES, type GeneratorClient } from '../domain/followups/generate';
+import { uuidv7 } from '../domain/ids';
+import { localDate } from '../domain/local-date';
+import { appendAudit } from './audit';
+import { contactSettings } from './contact-cap';
+import { shownDate } from './followups';
+import type { Session } from './session';
+
+// Brings the generated follow-ups (cadence, ID expiry, first risk rating) in line with
+// the book. Idempotent: an item whose source key exists is left alone — done, snoozed
+// or moved by the manager stays so; an open item whose source changed is superseded.
+
+export interface RegenerateCounts {
+  created: number;
+  moved: number;
+  superseded: number;
+}
+
+type ClientTuple = [string, GeneratorClient['status'], number, string | null, number, string | null, string | null, string, string | null, string | null, string | null];
+type ExistingTuple = [string, string, string, string, string, number];
+
+const CLIENT_SQL = `SELECT c.id, c.status, c.do_not_contact, c.id_expiry, c.id_long_term, c.relationship_start, c.risk_rated_at, c.created_at,
+  seg.tier, cs.last_reached_at, cs.last_reached_id
+  FROM clients c LEFT JOIN client_segments seg ON seg.client_id = c.id LEFT JOIN contact_state cs ON cs.client_id = c.id`;
+const EXISTING_SQL = `SELECT id, client_id, source_key, status, due, pinned FROM followups
+  WHERE generated = 1 AND type IN ('cadence', 'id_expiry', 'risk_rating')`;
+
+/** Regenerates for the given clients (inside the caller's transaction), or for the whole book when `ids` is null. */
+export function regenerateFor(s: Session, ids: string[] | null): RegenerateCounts {
+  const today = localDate(s.now());
+  const cadence = contactSettings(s).cadence;
+  const where = ids === null ? '' : ` WHERE c.id IN (${ids.map(() => '?').join(',')})`;
+  const clientRows = s.db.prepare(CLIENT_SQL + where).raw().all(...(ids ?? [])) as ClientTuple[];
+  const existingRows = s.db.prepare(EXISTING_SQL + (ids === null ? '' : ` AND client_id IN (${ids.map(() => '?').join(',')})`)).raw().all(...(ids ?? [])) as ExistingTuple[];
+  const existing = new Map<string, ExistingTuple>();
+  for (const e of existingRows) if ((GENERATED_FAMILIES as readonly string[]).includes(familyOf(e[2]))) existing.set(e[2], e);
+
+  const now = s.now().toISOString();
+  const nowMs = s.now().getTime();
+  const insert = s.db.prepare(
+    `INSERT INTO followups (id, client_id, type, title, title_params, due, date, status, generated, source_key, pinned, attendees, created_at, updated_at, rev)
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, 0, '[]', ?, ?, 1)`,
+  );
+  const move = s.db.prepare(`UPDATE followups SET due = ?, date = ?, title_params = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
+  const supersede = s.db.prepare(`UPDATE followups SET status = 'cancelled', close_reason = 'superseded', done_at = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
+  const counts: RegenerateCounts = { created: 0, moved: 0, superseded: 0 };
+  const seen = new Set<string>();
+
+  for (const t of clientRows) {
+    for (const d of desiredItems(toClient(t), today, cadence)) {
+      seen.add(d.sourceKey);
+      const ex = existing.get(d.sourceKey);
+      if (!ex) {
+        insert.run(uuidv7(nowMs), t[0], d.type, d.title, JSON.stringify(d.titleParams), d.due, shownDate(d.type, d.due), d.sourceKey, now, now);
+        counts.created++;
+      } else if (ex[3] === 'open' && ex[5] === 0 && ex[4] !== d.due) {
+        // The cadence interval changed with the client's tier; a date the manager chose is kept.
+        move.run(d.due, shownDate(d.type, d.due), JSON.stringify(d.titleParams), now, ex[0]);
+        counts.moved++;
+      }
+    }
+  }
+  for (const [key, ex] of existing) {
+    if (ex[3] === 'open' && !seen.has(key)) {
+      supersede.run(now, now, ex[0]);
+      counts.superseded++;
+    }
+  }
+  return counts;
+}
+
+/** Whole-book regeneration as its own audited action (only when something changed). */
+export function regenerateBook(s: Session): RegenerateCounts {
+  return s.db.transaction(() => {
+    const counts = regenerateFor(s, null);
+    if (counts.created + counts.moved + counts.superseded > 0) appendAudit(s, { actor: s.actor, action: 'followups.regenerate', details: { ...counts } });
+    return counts;
+  })();
+}
+
+function toClient(t: ClientTuple): GeneratorClient {
+  const [id, status, dnc, idExpiry, idLongTerm, relationshipStart, riskRatedAt, createdAt, tier, lastReachedAt, lastReachedId] = t;
+  return {
+    id,
+    status,
+    doNotContact: dnc === 1,
+    idExpiry,
+    idLongTerm: idLongTerm === 1,
+    relationshipStart,
+    riskRatedAt,
+    createdOn: localDate(new Date(createdAt)),
+    tier,
+    lastReachedOn: lastReachedAt ? localDate(new Date(lastReachedAt)) : null,
+    lastReachedId,
+  };
+}

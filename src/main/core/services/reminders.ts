@@ -1,0 +1,57 @@
+import type { EventMap, Locale } from '../../../shared/contract';
+import { translate } from '../../../shared/i18n';
+import { addDays } from '../domain/calendar/workdays';
+import { localDate } from '../domain/local-date';
+import { agendaItems, ensureAgendaFresh } from './agenda';
+import type { Session } from './session';
+
+// Reminders that actually fire: checked at unlock and every half hour by the host's
+// timer; each item due or overdue is announced once a day. While the workspace is locked (the
+// screen may be seen by anyone) the notification carries only a count.
+
+export const REMINDER_EVERY_MS = 30 * 60_000;
+const NAMES_SHOWN = 3;
+
+type Note = EventMap['reminders.due'];
+
+export class Reminders {
+  private lastCheck = Number.NEGATIVE_INFINITY;
+  private readonly announced = new Set<string>();
+  private locked: { day: string; count: number; announced: boolean } | null = null;
+
+  isTime(now: Date): boolean {
+    return now.getTime() - this.lastCheck >= REMINDER_EVERY_MS;
+  }
+
+  /** Remembers how many items are due today, so a locked workspace can still say so. */
+  beforeLock(s: Session): void {
+    const today = localDate(s.now());
+    this.locked = { day: today, count: dueToday(s, 'zh-CN', today).length, announced: false };
+  }
+
+  check(s: Session | null, locale: Locale, now: Date): Note | null {
+    this.lastCheck = now.getTime();
+    const today = localDate(now);
+    if (!s) {
+      const l = this.locked;
+      if (!l || l.day !== today || l.count === 0 || l.announced) return null;
+      l.announced = true;
+      return { title: translate(locale, 'reminders.title'), body: translate(locale, 'reminders.lockedBody', { count: l.count }), count: l.count };
+    }
+    this.locked = null;
+    const fresh = dueToday(s, locale, today).filter((i) => !this.announced.has(`${today}|${i.id}`));
+    if (fresh.length === 0) return null;
+    for (const i of fresh) this.announced.add(`${today}|${i.id}`);
+    const sep = locale === 'en' ? '; ' : '；';
+    const names = fresh.slice(0, NAMES_SHOWN).map((i) => `${i.clientName} · ${i.title}`).join(sep);
+    const more = fresh.length > NAMES_SHOWN ? translate(locale, 'reminders.more', { count: fresh.length }) : '';
+    return { title: translate(locale, 'reminders.title'), body: `${names}${more}`, count: fresh.length };
+  }
+}
+
+function dueToday(s: Session, locale: Locale, today: string) {
+  ensureAgendaFresh(s);
+  // Today's items first, then the overdue ones (an item not announced on its day is announced now).
+  const items = agendaItems(s, locale, { from: today, to: addDays(today, 1), includeOverdue: true });
+  return [...items.filter((i) => i.date === today), ...items.filter((i) => i.date !== today)];
+}
