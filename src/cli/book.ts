@@ -63,13 +63,14 @@ export async function listClients(argv: string[]): Promise<number> {
 }
 
 export async function demo(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...COMMON, clients: { type: 'string' }, seed: { type: 'string' } });
+  const { values } = parse(argv, { ...COMMON, clients: { type: 'string' }, seed: { type: 'string' }, contacts: { type: 'string' } });
   const clients = Number(values['clients'] ?? 500);
   const seed = Number(values['seed'] ?? 1);
-  if (!Number.isInteger(clients) || clients < 1 || !Number.isInteger(seed) || seed < 0) throw new UsageError('cli.badNumber');
+  const contacts = values['contacts'] === undefined ? undefined : Number(values['contacts']);
+  if (!Number.isInteger(clients) || clients < 1 || !Number.isInteger(seed) || seed < 0 || (contacts !== undefined && (!Number.isInteger(contacts) || contacts < 0))) throw new UsageError('cli.badNumber');
   const { core, call } = await openUnlocked(values);
   try {
-    const r = await call('demo.load', { clients, seed });
+    const r = await call('demo.load', { clients, seed, contacts });
     console.log(values['json'] ? JSON.stringify(r) : translate(locale, 'cli.demoLoaded', { count: r.created }));
     return 0;
   } finally {

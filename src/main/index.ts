@@ -1,5 +1,6 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, powerMonitor, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, powerMonitor, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -27,6 +28,7 @@ function startCore(): Worker {
       pending.get(msg.id)?.(msg.result);
       pending.delete(msg.id);
     } else if (msg.kind === 'event') {
+      if (msg.event === 'reminders.due') notify(msg.payload as { title: string; body: string });
       win?.webContents.send('rm:event', { event: msg.event, payload: msg.payload });
     }
   });
@@ -35,6 +37,21 @@ function startCore(): Worker {
     app.exit(1);
   });
   return w;
+}
+
+/** The core words it (no client names while locked); the shell only shows it. */
+function notify({ title, body }: { title: string; body: string }): void {
+  if (Notification.isSupported()) new Notification({ title, body, silent: false }).show();
+}
+
+/** Prints the window (the visit brief's print stylesheet shows only the brief) to a PDF the manager places. */
+async function printToPdf(fileName: string): Promise<{ ok: true; data: { saved: boolean } }> {
+  if (!win) return { ok: true, data: { saved: false } };
+  const target = await dialog.showSaveDialog(win, { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
+  if (target.canceled || !target.filePath) return { ok: true, data: { saved: false } };
+  const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  await writeFile(target.filePath, pdf, { mode: 0o600 });
+  return { ok: true, data: { saved: true } };
 }
 
 function lockCore(reason: 'suspend' | 'screen-lock' | 'quit'): void {
@@ -114,6 +131,7 @@ if (!app.requestSingleInstanceLock()) {
       if (!isOwnPage(event.sender)) return { ok: false, error: { code: 'UNKNOWN_CHANNEL' } };
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;
+      if (parsed.data.channel === 'shell.printToPdf') return printToPdf((parsed.data.input as { fileName: string }).fileName);
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);

@@ -97,7 +97,12 @@ export const inputSchemas = {
     strict: z.boolean().default(false),
     rememberMapping: z.boolean().default(false),
   }),
-  'demo.load': z.strictObject({ clients: z.number().int().min(1).max(200_000), seed: z.number().int().min(0).max(2 ** 31) }),
+  'demo.load': z.strictObject({
+    clients: z.number().int().min(1).max(200_000),
+    seed: z.number().int().min(0).max(2 ** 31),
+    /** Contact attempts over the last year; three per client when not given. */
+    contacts: z.number().int().min(0).max(5_000_000).optional(),
+  }),
   'segments.summary': z.strictObject({ metric: z.enum(METRICS).optional() }),
   'segments.snapshot': empty,
   'segments.snapshots': empty,
@@ -208,7 +213,7 @@ export interface OutputMap {
   'clients.delete': { deleted: true };
   'import.preview': ImportPreview;
   'import.commit': ImportResult;
-  'demo.load': { created: number };
+  'demo.load': { created: number; contacts: number };
   'segments.summary': SegmentSummary;
   'segments.snapshot': SnapshotInfo;
   'segments.snapshots': SnapshotInfo[];

@@ -148,6 +148,21 @@ function closedItems(s: Session, locale: Locale, from: string, to: string, statu
   return (s.db.prepare(`${AGENDA_SELECT} ${where} ORDER BY f.date, f.type, f.id`).raw().all(...params) as AgendaTuple[]).map((r) => ({ ...toItem(r, locale, today), overdue: false }));
 }
 
+// Generated titles repeat (every tier-B cadence item reads the same): word each once.
+const worded = new Map<string, string>();
+
+function wordedTitle(title: string, titleParams: string | null, generated: boolean, locale: Locale): string {
+  if (!generated) return title;
+  const key = `${locale}|${title}|${titleParams ?? ''}`;
+  let text = worded.get(key);
+  if (text === undefined) {
+    if (worded.size > 20_000) worded.clear();
+    text = followupTitle(title, titleParams ? (JSON.parse(titleParams) as Record<string, string | number>) : null, true, locale);
+    worded.set(key, text);
+  }
+  return text;
+}
+
 function toItem([id, date, type, clientId, clientName, title, titleParams, generated, tier]: AgendaTuple, locale: Locale, today: string): AgendaItem {
   return {
     id,
@@ -155,7 +170,7 @@ function toItem([id, date, type, clientId, clientName, title, titleParams, gener
     type: type as FollowupType,
     clientId,
     clientName,
-    title: followupTitle(title, titleParams ? (JSON.parse(titleParams) as Record<string, string | number>) : null, generated === 1, locale),
+    title: wordedTitle(title, titleParams, generated === 1, locale),
     overdue: date < today,
     generated: generated === 1,
     tier,
