@@ -49,7 +49,7 @@ async function printToPdf(fileName: string): Promise<{ ok: true; data: { saved: 
   if (!win) return { ok: true, data: { saved: false } };
   const target = await dialog.showSaveDialog(win, { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] });
   if (target.canceled || !target.filePath) return { ok: true, data: { saved: false } };
-  const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true });
+  const pdf = await win.webContents.printToPDF({ pageSize: 'A4', printBackground: true, preferCSSPageSize: true });
   await writeFile(target.filePath, pdf, { mode: 0o600 });
   return { ok: true, data: { saved: true } };
 }

@@ -160,7 +160,7 @@ export interface CalendarDay {
   /** A weekend day that is a make-up working day (调休上班). */
   makeUpWorkday: boolean;
   workday: boolean;
-  /** e.g. 十月初八; the first day of a month shows the month name (冬月). */
+  /** The lunar day, e.g. 初八; the first day of a lunar month shows the month's name instead (冬月, 闰六月). */
   lunar: string;
 }
 

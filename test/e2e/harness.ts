@@ -15,6 +15,8 @@ import { TEST_SCRYPT_N, testClock, type TestClock } from '../helpers/core';
 const RENDERER_DIR = resolve('out/renderer');
 const CHROME_CANDIDATES = [process.env['CHROME_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 export const SCREEN_DIR = resolve('artifacts/screens');
+/** Where 'shell.printToPdf' writes in the tests (Electron's shell shows a save dialog instead). */
+export const PDF_DIR = resolve('artifacts/pdf');
 
 export function findChromium(): string {
   const found = CHROME_CANDIDATES.find((p): p is string => !!p && existsSync(p));
@@ -50,6 +52,8 @@ export interface App {
   core: Core;
   clock: TestClock;
   consoleErrors: string[];
+  /** The last PDF 'shell.printToPdf' wrote (its path), once written. */
+  readonly lastPdf: Promise<string> | null;
   close(): Promise<void>;
 }
 
@@ -77,9 +81,20 @@ export async function launchApp(workspaceDir: string, opts: { locale?: string } 
   page.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
+  let lastPdf: Promise<string> | null = null;
   await page.exposeBinding('__rmInvoke', async (_source, channel: unknown, input: unknown) => {
     const parsed = parseInput(channel, input);
     if (!parsed.ok) return parsed;
+    if (parsed.data.channel === 'shell.printToPdf') {
+      // The shell's job in Electron (printToPDF of the window); here Chromium prints the page, print CSS applied.
+      const { fileName } = parsed.data.input as { fileName: string };
+      mkdirSync(PDF_DIR, { recursive: true });
+      const path = join(PDF_DIR, fileName);
+      const printing = page!;
+      lastPdf = printing.pdf({ path, printBackground: true, format: 'A4' }).then(() => path);
+      await lastPdf;
+      return { ok: true, data: { saved: true } };
+    }
     return router.handle(parsed.data.channel, parsed.data.input);
   });
   await page.addInitScript(() => {
@@ -102,6 +117,9 @@ export async function launchApp(workspaceDir: string, opts: { locale?: string } 
     core,
     clock,
     consoleErrors,
+    get lastPdf() {
+      return lastPdf;
+    },
     async close() {
       core.dispose();
       await browser.close();

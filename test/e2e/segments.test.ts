@@ -36,7 +36,7 @@ beforeAll(async () => {
   page = app.page;
   router = createRouter(app.core, () => undefined);
   await app.core.workspace.create({ managerId: 'RM00777', displayName: '赵经理', passphrase: PASS });
-  expect(await call<{ created: number }>('demo.load', BOOK)).toEqual({ created: BOOK.clients });
+  expect(await call<{ created: number; contacts: number }>('demo.load', BOOK)).toEqual({ created: BOOK.clients, contacts: BOOK.clients * 3 });
   await page.reload();
   await page.getByRole('heading', { name: '赵经理，您好' }).waitFor();
 });

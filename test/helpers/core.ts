@@ -46,7 +46,7 @@ export interface Harness {
 /** A core over a workspace folder `dir`, with an injected clock. */
 export function makeCore(dir: string, clock = testClock(), extra: Partial<CoreOptions> = {}): Harness {
   const core = new Core({ workspaceDir: dir, now: clock.now, scryptN: TEST_SCRYPT_N, ...extra });
-  const router = createRouter(core, () => undefined);
+  const router = createRouter(core, process.env['RMW_TEST_LOG'] ? (m) => console.error(m) : () => undefined);
   return {
     core,
     router,

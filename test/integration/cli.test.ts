@@ -117,7 +117,7 @@ describe('rmw client book commands', () => {
     const ws3 = join(tmp.dir, 'ws3');
     rmw(['init', '--workspace', ws3, '--manager', 'RM00999'], { RMW_PASSPHRASE: PASS });
     const r = rmw(['demo', '--workspace', ws3, '--clients', '200', '--seed', '7', '--json', '--today', '2026-11-22'], { RMW_PASSPHRASE: PASS });
-    expect(JSON.parse(r.out)).toEqual({ created: 200 });
+    expect(JSON.parse(r.out)).toEqual({ created: 200, contacts: 600 });
     expect(JSON.parse(rmw(['clients', '--workspace', ws3, '--json'], { RMW_PASSPHRASE: PASS }).out)).toHaveLength(200);
   });
 });

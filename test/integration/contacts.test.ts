@@ -85,7 +85,7 @@ describe('failed attempts', () => {
     const id = await client();
     const outcomes = ['no_answer', 'busy', 'wrong_number'] as const;
     const results = [];
-    for (const [i, outcome] of outcomes.entries()) results.push(await h.call('contacts.log', { clientId: id, channel: 'phone', outcome, at: at(`2026-11-2${i}T10:00:00`), overrideCap: true }));
+    for (const [i, outcome] of outcomes.entries()) results.push(await h.call('contacts.log', { clientId: id, channel: 'phone', outcome, at: at(`2026-11-${19 + i}T10:00:00`), overrideCap: true }));
     expect(results.map((r) => r.suspect)).toEqual([false, false, true]);
     const verify = (await agenda()).filter((i) => i.type === 'verify_contact');
     expect(verify).toHaveLength(1);
@@ -229,6 +229,7 @@ describe('editing and history', () => {
     const entry = (await h.call('audit.list', { action: 'contact.update' })).entries[0]!;
     expect(entry.details).toMatchObject({ fields: ['notes', 'satisfaction'], before: { notes: '客户说下周出差', satisfaction: null } });
     expect(await errorOf('contacts.update', { id: r.contact.id, rev: 1, patch: { notes: 'x' } })).toMatchObject({ code: 'STALE_REVISION' });
+    expect(await errorOf('contacts.log', { clientId: id, channel: 'phone', outcome: 'reached', at: at('2026-11-23T10:00:00') })).toMatchObject({ code: 'INVALID_INPUT', field: 'at', reason: 'future' });
     const timeline = await h.call('clients.timeline', { id });
     const times = timeline.map((e) => e.at);
     expect([...times].sort().reverse()).toEqual(times);

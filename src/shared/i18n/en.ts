@@ -1,3 +1,6 @@
+import { todayUiEn } from './today-ui';
+import { calendarUiEn } from './calendar-ui';
+import { followupsEn } from './followups';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -301,6 +304,11 @@ export const en: Messages = {
     STALE_REVISION: 'This client was just changed elsewhere; close it and open it again to edit',
     IMPORT_FILE: 'The import file cannot be used',
     IMPORT_ROWS_INVALID: '{{count}} errors, the first in row {{row}}; nothing was imported, as asked',
+    CONTACT_BLOCKED: 'Contact refused: {{reason}}',
+    CONTACT_CAP: 'This client was contacted {{count}} times in the last 7 days (the cap is {{cap}}); confirm to go ahead',
+    FOLLOWUP_CLOSED: 'This follow-up is already done or cancelled',
+    NOT_FOUND_followupId: 'This follow-up no longer exists',
+    NOT_FOUND_contactId: 'This contact record no longer exists',
     INTERNAL: 'Internal error; try again, and contact support if it persists',
     required: '{{field}} is required',
   },
@@ -451,6 +459,17 @@ export const en: Messages = {
     'client.update': 'Client changed',
     'client.delete': 'Client deleted',
     'demo.load': 'Demo clients loaded',
+    'contact.log': 'Contact logged',
+    'contact.update': 'Contact record changed',
+    'followup.create': 'Follow-up added',
+    'followup.update': 'Follow-up changed',
+    'followup.reschedule': 'Follow-up moved',
+    'followup.snooze': 'Follow-up snoozed',
+    'followup.done': 'Follow-up done',
+    'followup.cancel': 'Follow-up cancelled',
+    'followups.regenerate': 'Generated follow-ups updated',
+    'calendar.export': 'Agenda exported',
+    'visit.brief': 'Visit brief prepared',
     'segments.snapshot': 'Segment snapshot taken',
   },
   lockReasons: { manual: 'locked by hand', idle: 'idle timeout', suspend: 'system suspend', 'screen-lock': 'screen locked', quit: 'app quit' },
@@ -465,9 +484,12 @@ export const en: Messages = {
     imported: '{{imported}} added, {{merged}} merged, {{skipped}} skipped, {{invalid}} rows with errors',
     rowError: 'row {{row}} · {{field}} · {{reason}}',
     badOnDuplicate: '--on-duplicate must be skip or merge',
-    badNumber: '--clients and --seed must be non-negative integers',
+    badNumber: '--clients, --seed and --contacts must be non-negative integers',
     badMetric: '--metric must be revenue, aum or deposits',
     segmentHead: '{{clients}} clients; the top {{share}}% bring 80% of value; Gini {{gini}}',
     demoLoaded: '{{count}} demo clients loaded',
   },
+  ...followupsEn,
+  ...todayUiEn,
+  ...calendarUiEn,
 };

@@ -19,7 +19,9 @@ export function translate(locale: LocaleKey, key: string, params: Record<string,
 export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
   const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
   if (err.code === 'CONTACT_BLOCKED' && err.reason) params.reason = translate(locale, `contactBlocks.${err.reason}`);
-  let text = translate(locale, `errors.${err.code}`, params);
+  // Not found names what was not found: a follow-up or a contact record, not always a client.
+  const specific = err.code === 'NOT_FOUND' && (err.field === 'followupId' || err.field === 'contactId') ? `errors.NOT_FOUND_${err.field}` : null;
+  let text = translate(locale, specific ?? `errors.${err.code}`, params);
   // Record and file errors: say which field and why, in words, not codes.
   if ((err.code === 'CLIENT_INVALID' || err.code === 'IMPORT_ROWS_INVALID' || err.code === 'IMPORT_FILE') && err.reason) {
     const lookup = (group: string, key: string) => {

@@ -1,3 +1,6 @@
+import { todayUiZh } from './today-ui';
+import { calendarUiZh } from './calendar-ui';
+import { followupsZh } from './followups';
 // 简体中文 — the default locale. Keys mirror en.ts exactly (a unit test checks).
 export const zhCN = {
   app: { name: '客户经理工作台', short: 'RM Workbench', loading: '正在加载…' },
@@ -300,6 +303,11 @@ export const zhCN = {
     STALE_REVISION: '此客户刚在别处被修改过，请关闭后重新打开再编辑',
     IMPORT_FILE: '导入文件无法使用',
     IMPORT_ROWS_INVALID: '第 {{row}} 行等共 {{count}} 处错误，按要求全部未导入',
+    CONTACT_BLOCKED: '不能联系：{{reason}}',
+    CONTACT_CAP: '本客户 7 天内已主动联系 {{count}} 次（上限 {{cap}} 次），请确认后再继续',
+    FOLLOWUP_CLOSED: '该跟进已完成或已取消',
+    NOT_FOUND_followupId: '该跟进不存在，可能已被删除',
+    NOT_FOUND_contactId: '该联系记录不存在，可能已被删除',
     INTERNAL: '内部错误，请重试；如仍失败请联系支持',
     required: '请填写{{field}}',
   },
@@ -450,6 +458,17 @@ export const zhCN = {
     'client.update': '修改客户',
     'client.delete': '删除客户',
     'demo.load': '载入演示客户',
+    'contact.log': '记录联系',
+    'contact.update': '修改联系记录',
+    'followup.create': '添加跟进',
+    'followup.update': '修改跟进',
+    'followup.reschedule': '调整跟进日期',
+    'followup.snooze': '推迟跟进',
+    'followup.done': '完成跟进',
+    'followup.cancel': '取消跟进',
+    'followups.regenerate': '更新自动生成的跟进',
+    'calendar.export': '导出日程',
+    'visit.brief': '生成拜访准备',
     'segments.snapshot': '生成分层快照',
   },
   lockReasons: { manual: '手动锁定', idle: '闲置超时', suspend: '系统休眠', 'screen-lock': '系统锁屏', quit: '退出程序' },
@@ -464,9 +483,12 @@ export const zhCN = {
     imported: '新增 {{imported}} 位，合并 {{merged}} 位，跳过 {{skipped}} 位，有误 {{invalid}} 行',
     rowError: '第 {{row}} 行 · {{field}} · {{reason}}',
     badOnDuplicate: '--on-duplicate 只能是 skip 或 merge',
-    badNumber: '--clients 与 --seed 必须是非负整数',
+    badNumber: '--clients、--seed 与 --contacts 必须是非负整数',
     badMetric: '--metric 只能是 revenue、aum 或 deposits',
     segmentHead: '{{clients}} 位客户；前 {{share}}% 的客户贡献 80% 价值；基尼系数 {{gini}}',
     demoLoaded: '已载入 {{count}} 位演示客户',
   },
+  ...followupsZh,
+  ...todayUiZh,
+  ...calendarUiZh,
 } as const;

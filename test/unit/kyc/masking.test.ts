@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { maskAccount, maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../../../src/main/core/domain/kyc/masking';
+import { maskAccount, maskAddress, maskEmail, maskField, maskIdNumber, maskMobile, maskName } from '../../../src/main/core/domain/kyc/masking';
 
 describe('maskIdNumber', () => {
   it.each([
@@ -78,4 +78,18 @@ describe('maskEmail', () => {
     ['noat', '****'],
     ['', ''],
   ])('%s → %s', (v, m) => expect(maskEmail(v)).toBe(m));
+});
+
+describe('maskName (calendar exports)', () => {
+  it.each([
+    ['张三', 'person', '张*'],
+    ['欧阳娜娜', 'person', '欧***'],
+    ['王', 'person', '王*'],
+    ['Li Na', 'person', 'L. N.'],
+    ['深圳市某某科技有限公司', 'company', '深圳***公司'],
+    ['某厂', 'company', '某***'],
+    ['𠮷野家', 'person', '𠮷**'],
+  ] as const)('%s (%s) → %s', (name, kind, expected) => {
+    expect(maskName(name, kind)).toBe(expected);
+  });
 });

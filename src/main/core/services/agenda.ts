@@ -5,28 +5,36 @@ import { addDays, dayInfos, daysBetween } from '../domain/calendar/workdays';
 import { buildIcs } from '../domain/calendar/ics';
 import { maskName } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
-import { takeAgendaStale, takeSegmentsStale } from './clients';
-import { regenerateBook } from './followup-generator';
+import { takeAgendaStale } from './clients';
+import { generatorOutdated, regenerateBook, regenerateForNewDay } from './followup-generator';
 import { followupTitle } from './followups';
-import { computeSegments } from './segments';
 import type { Session } from './session';
 
 // The agenda: open follow-ups by the day they are shown, for the Today page, the
 // calendar, the CLI and the .ics export. Generated items are brought up to date first.
 
-const KYC_TYPES: readonly FollowupType[] = ['id_expiry', 'risk_rating'];
+const KYC_SQL = `('id_expiry', 'risk_rating')`;
 const LIST_LIMIT = 200;
 const KYC_HORIZON_DAYS = 30;
 
 const regeneratedOn = new WeakMap<Session, string>();
 
-/** Regenerates the book's follow-ups once a day and after the book or its tiers changed. */
+/**
+ * Brings generated follow-ups up to date before they are read. Single edits regenerate
+ * their client in their own transaction; here: tiers that moved (segments recompute
+ * regenerates those clients), a whole-book pass after cadence settings changed or the
+ * rules were upgraded, and once a day the IDs that expired since.
+ */
 export function ensureAgendaFresh(s: Session): void {
   const today = localDate(s.now());
-  if (takeSegmentsStale(s)) computeSegments(s);
-  if (!takeAgendaStale(s) && regeneratedOn.get(s) === today) return;
-  regenerateBook(s);
-  regeneratedOn.set(s, today);
+  // Tiers are read as stored: the segments pass (Clients, Segments pages) regenerates the clients whose tier moved.
+  if (takeAgendaStale(s) || generatorOutdated(s)) {
+    regenerateBook(s);
+    regeneratedOn.set(s, today);
+  } else if (regeneratedOn.get(s) !== today) {
+    regenerateForNewDay(s, today);
+    regeneratedOn.set(s, today);
+  }
 }
 
 type AgendaTuple = [string, string, string, string, string, string, string | null, number, string | null];
@@ -73,53 +81,57 @@ export function calendarRange(s: Session, locale: Locale, q: ParsedInputOf<'agen
   const items =
     q.status === 'open'
       ? agendaItems(s, locale, { from: q.from, to, includeOverdue: q.includeOverdue, types: q.types, tier: q.tier })
-      : closedItems(s, locale, q.from, to, q.status, q.types);
+      : closedItems(s, locale, q.from, to, q.status, q.types, q.tier);
   return { items, days: dayInfos(q.from, q.to) };
 }
 
 export function todaySummary(s: Session, locale: Locale): TodaySummary {
   ensureAgendaFresh(s);
   const today = localDate(s.now());
-  const all = agendaItems(s, locale, { from: today, to: addDays(today, KYC_HORIZON_DAYS + 1), includeOverdue: true });
-  const kyc = all.filter((i) => KYC_TYPES.includes(i.type));
-  const work = all.filter((i) => !KYC_TYPES.includes(i.type));
-  const overdue = work.filter((i) => i.date < today);
-  const dueToday = work.filter((i) => i.date === today);
-  const next7 = work.filter((i) => i.date > today && i.date <= addDays(today, 7));
+  const in7 = addDays(today, 7);
+  const kycEnd = addDays(today, KYC_HORIZON_DAYS);
+  // Counts over everything; lists capped (a branch-sized book has tens of thousands overdue).
+  const [overdue, dueToday, next7, kyc] = s.db
+    .prepare(
+      `SELECT coalesce(sum(f.type NOT IN ${KYC_SQL} AND f.date < @today), 0), coalesce(sum(f.type NOT IN ${KYC_SQL} AND f.date = @today), 0),
+              coalesce(sum(f.type NOT IN ${KYC_SQL} AND f.date > @today AND f.date <= @in7), 0), coalesce(sum(f.type IN ${KYC_SQL}), 0)
+       FROM followups f WHERE f.status = 'open' AND f.date <= @kycEnd`,
+    )
+    .raw()
+    .get({ today, in7, kycEnd }) as [number, number, number, number];
+  const list = (where: string, order: string, ...params: string[]) =>
+    (s.db.prepare(`${AGENDA_SELECT} WHERE f.status = 'open' AND ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}`).raw().all(...params) as AgendaTuple[]).map((r) => toItem(r, locale, today));
   const losingTouch = losingTouchList(s, today);
   return {
     today,
     // The most valuable clients first within the overdue list: tier A, then B, then C, then oldest.
-    overdue: overdue.sort((a, b) => (a.tier ?? 'Z').localeCompare(b.tier ?? 'Z') || a.date.localeCompare(b.date)).slice(0, LIST_LIMIT),
-    dueToday: dueToday.slice(0, LIST_LIMIT),
-    next7: next7.slice(0, LIST_LIMIT),
-    losingTouch: losingTouch.slice(0, LIST_LIMIT),
-    kyc: kyc.slice(0, LIST_LIMIT),
+    overdue: list(`f.date < ? AND f.type NOT IN ${KYC_SQL}`, `coalesce(seg.tier, 'Z'), f.date, f.id`, today),
+    dueToday: list(`f.date = ? AND f.type NOT IN ${KYC_SQL}`, 'f.type, f.id', today),
+    next7: list(`f.date > ? AND f.date <= ? AND f.type NOT IN ${KYC_SQL}`, 'f.date, f.type, f.id', today, in7),
+    losingTouch: losingTouch.rows,
+    kyc: list(`f.date <= ? AND f.type IN ${KYC_SQL}`, 'f.date, f.type, f.id', kycEnd),
     occasions: [],
-    counts: { overdue: overdue.length, dueToday: dueToday.length, next7: next7.length, losingTouch: losingTouch.length, kyc: kyc.length },
+    counts: { overdue, dueToday, next7, losingTouch: losingTouch.total, kyc },
   };
 }
 
 /** Clients reached longer ago than twice their cadence (the open cadence item is overdue by more than one interval). */
-export function losingTouchList(s: Session, today: string): LosingTouchItem[] {
+export function losingTouchList(s: Session, today: string, limit = LIST_LIMIT): { total: number; rows: LosingTouchItem[] } {
+  const condition = `f.status = 'open' AND f.type = 'cadence' AND f.due < @today AND julianday(@today) - julianday(f.due) > json_extract(f.title_params, '$.days')`;
+  const total = s.db.prepare(`SELECT count(*) FROM followups f WHERE ${condition}`).pluck().get({ today }) as number;
   const rows = s.db
     .prepare(
       `SELECT f.client_id, c.name, seg.tier, cs.last_reached_at, f.due, json_extract(f.title_params, '$.days') AS days
        FROM followups f JOIN clients c ON c.id = f.client_id LEFT JOIN client_segments seg ON seg.client_id = f.client_id
        LEFT JOIN contact_state cs ON cs.client_id = f.client_id
-       WHERE f.status = 'open' AND f.type = 'cadence' AND f.due < ? AND julianday(?) - julianday(f.due) > json_extract(f.title_params, '$.days')
-       ORDER BY seg.tier, f.due`,
+       WHERE ${condition} ORDER BY coalesce(seg.tier, 'Z'), f.due LIMIT ${limit}`,
     )
     .raw()
-    .all(today, today) as [string, string, string | null, string | null, string, number][];
-  return rows.map(([clientId, clientName, tier, lastReachedAt, due, intervalDays]) => ({
-    clientId,
-    clientName,
-    tier,
-    lastReachedAt,
-    intervalDays,
-    daysSince: intervalDays + daysBetween(due, today),
-  }));
+    .all({ today }) as [string, string, string | null, string | null, string, number][];
+  return {
+    total,
+    rows: rows.map(([clientId, clientName, tier, lastReachedAt, due, intervalDays]) => ({ clientId, clientName, tier, lastReachedAt, intervalDays, daysSince: intervalDays + daysBetween(due, today) })),
+  };
 }
 
 /** RFC 5545 for Outlook: the chosen items, client by masked name only — no title text, notes or attendees. */
@@ -137,12 +149,16 @@ export function exportIcs(s: Session, locale: Locale, ids: string[]): { fileName
   return { fileName: `rm-workbench-${localDate(s.now())}.ics`, content, count: events.length };
 }
 
-function closedItems(s: Session, locale: Locale, from: string, to: string, status: 'done' | 'cancelled', types?: readonly FollowupType[]): AgendaItem[] {
+function closedItems(s: Session, locale: Locale, from: string, to: string, status: 'done' | 'cancelled', types?: readonly FollowupType[], tier?: string): AgendaItem[] {
   const params: string[] = [status, from, to];
   let where = `WHERE f.status = ? AND f.date >= ? AND f.date < ?`;
   if (types?.length) {
     where += ` AND f.type IN (${types.map(() => '?').join(',')})`;
     params.push(...types);
+  }
+  if (tier) {
+    where += ` AND seg.tier = ?`;
+    params.push(tier);
   }
   const today = localDate(s.now());
   return (s.db.prepare(`${AGENDA_SELECT} ${where} ORDER BY f.date, f.type, f.id`).raw().all(...params) as AgendaTuple[]).map((r) => ({ ...toItem(r, locale, today), overdue: false }));

@@ -9,6 +9,7 @@ import { localDate } from '../domain/local-date';
 import { addDays } from '../domain/calendar/workdays';
 import { RERATING_DAYS } from '../domain/followups/rules';
 import { clientSegments, clients, followups } from '../store/schema';
+import { regenerateFor } from './followup-generator';
 import { closeFollowup, insertFollowup } from './followups';
 import { searchColumns, searchCondition } from './client-search';
 import type { Session } from './session';
@@ -37,7 +38,11 @@ export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now()
 
 export function createClient(s: Session, raw: ClientInput): ClientDetail {
   const input = validateClient(s, clientInputSchema.parse(raw));
-  const id = s.inTransaction({ action: 'client.create', subject: null }, () => insertClient(s, input));
+  const id = s.inTransaction({ action: 'client.create', subject: null }, () => {
+    const id = insertClient(s, input);
+    regenerateFor(s, [id]);
+    return id;
+  });
   return detail(s, id);
 }
 
@@ -49,6 +54,7 @@ export function updateClient(s: Session, id: string, patch: Partial<ClientInput>
   s.inTransaction({ action: 'client.update', subject: id, details: { fields: changed } }, () => {
     applyUpdate(s, id, merged);
     followKycChanges(s, id, changed, merged);
+    regenerateFor(s, [id]);
   });
   return detail(s, id);
 }
@@ -160,10 +166,9 @@ const staleAgenda = new WeakSet<Session>();
 export function clientsChanged(s: Session): void {
   tagCache.delete(s);
   staleSegments.add(s);
-  staleAgenda.add(s);
 }
 
-/** Tiers changed (segments recomputed): cadence intervals may have too. */
+/** Many clients changed at once (import, demo book, cadence settings): regenerate the whole book's follow-ups. */
 export function markAgendaStale(s: Session): void {
   staleAgenda.add(s);
 }

@@ -6,6 +6,7 @@ import { addDays } from '../domain/calendar/workdays';
 import { CAP_WINDOW_DAYS, contactBlock, DEFAULT_CADENCE, DEFAULT_CONTACT_CAP, isProactive } from '../domain/followups/rules';
 import { localDate } from '../domain/local-date';
 import { clients, contacts, followups } from '../store/schema';
+import { markAgendaStale } from './clients';
 import type { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 
@@ -23,6 +24,8 @@ export function contactSettings(s: Session): ContactSettings {
 export function updateContactSettings(s: Session, patch: Partial<ContactSettings>): ContactSettings {
   const next = { ...contactSettings(s), ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as ContactSettings;
   s.inTransaction({ action: 'settings.update', details: { changed: { contacts: next } } }, () => writeSetting(s, 'contacts', next));
+  // New intervals move every client's keep-in-touch date (except those the manager placed).
+  if (patch.cadence) markAgendaStale(s);
   return next;
 }
 
@@ -55,7 +58,7 @@ export function checkPlannedCap(s: Session, client: ClientRow, due: string, over
   const planned = s.orm
     .select({ id: followups.id })
     .from(followups)
-    .where(and(eq(followups.clientId, client.id), eq(followups.status, 'open'), inArray(followups.type, ['call', 'visit', 'meeting']), gt(followups.date, addDays(from, -1)), lte(followups.date, due)))
+    .where(and(eq(followups.clientId, client.id), eq(followups.status, 'open'), inArray(followups.type, ['call', 'visit', 'meeting']), gt(followups.due, addDays(from, -1)), lte(followups.due, due)))
     .all().length;
   if (logged + planned >= cap) throw new AppError('CONTACT_CAP', { field: 'overrideCap', params: { count: logged + planned, cap } });
 }

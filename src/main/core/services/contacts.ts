@@ -16,9 +16,13 @@ import type { Session } from './session';
 // the client's contact state, the follow-up it carries out, the next step, the cadence
 // item it resets, and — on the third failure in a row — the verify-details task.
 
+const FUTURE_SLACK_MS = 10 * 60_000;
+
 export function logContact(s: Session, input: ParsedInputOf<'contacts.log'>): ContactLogResult {
   const client = loadClient(s, input.clientId);
   const at = input.at ? new Date(input.at) : s.now();
+  // A log records what happened: an attempt cannot be later than now (a few minutes' clock skew allowed).
+  if (at.getTime() > s.now().getTime() + FUTURE_SLACK_MS) throw new AppError('INVALID_INPUT', { field: 'at', reason: 'future' });
   enforceCap(s, client, at, input.direction, input.purpose, input.overrideCap);
   if (input.followupId) {
     const f = loadFollowup(s, input.followupId);
@@ -80,7 +84,10 @@ export function updateContact(s: Session, input: ParsedInputOf<'contacts.update'
   const row = loadContact(s, input.id);
   if (row.rev !== input.rev) throw new AppError('STALE_REVISION', { field: 'rev', params: { current: row.rev } });
   const patch = Object.fromEntries(Object.entries(input.patch).filter(([, v]) => v !== undefined)) as Partial<typeof row>;
-  if (patch.at) patch.at = new Date(patch.at).toISOString();
+  if (patch.at) {
+    if (new Date(patch.at).getTime() > s.now().getTime() + FUTURE_SLACK_MS) throw new AppError('INVALID_INPUT', { field: 'at', reason: 'future' });
+    patch.at = new Date(patch.at).toISOString();
+  }
   const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof typeof row]) !== JSON.stringify(row[k as keyof typeof row]));
   if (changed.length === 0) return toContactRecord(row);
   const direction = (patch.direction ?? row.direction) as ContactRecord['direction'];

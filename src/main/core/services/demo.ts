@@ -6,6 +6,7 @@ import { uuidv7 } from '../domain/ids';
 import { localDate } from '../domain/local-date';
 import { insertClient, validateClient } from './clients';
 import { rebuildContactState } from './contact-state';
+import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
 
 /** Fills the book with a reproducible demo book and a year of contacts (first-run "try with a demo book", benchmarks). */
@@ -24,6 +25,7 @@ export function loadDemoBook(s: Session, input: ParsedInputOf<'demo.load'>): { c
       insert.run(uuidv7(Date.parse(c.at)), c.clientId, c.at, c.channel, c.direction, c.outcome, c.purpose, isProactive(c.direction, c.purpose) ? 1 : 0, c.durationMinutes, c.satisfaction, now, now);
     }
     rebuildContactState(s);
+    regenerateFor(s, null);
     return { created: book.length, contacts: history.length };
   });
 }

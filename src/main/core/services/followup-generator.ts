@@ -3,6 +3,7 @@ import { uuidv7 } from '../domain/ids';
 import { localDate } from '../domain/local-date';
 import { appendAudit } from './audit';
 import { contactSettings } from './contact-cap';
+import { readSetting, writeSetting } from './settings';
 import { shownDate } from './followups';
 import type { Session } from './session';
 
@@ -25,8 +26,23 @@ const CLIENT_SQL = `SELECT c.id, c.status, c.do_not_contact, c.id_expiry, c.id_l
 const EXISTING_SQL = `SELECT id, client_id, source_key, status, due, pinned FROM followups
   WHERE generated = 1 AND type IN ('cadence', 'id_expiry', 'risk_rating')`;
 
+const CHUNK = 500;
+
 /** Regenerates for the given clients (inside the caller's transaction), or for the whole book when `ids` is null. */
-export function regenerateFor(s: Session, ids: string[] | null): RegenerateCounts {
+export function regenerateFor(s: Session, ids: readonly string[] | null): RegenerateCounts {
+  if (ids === null || ids.length <= CHUNK) return regenerateChunk(s, ids);
+  const total: RegenerateCounts = { created: 0, moved: 0, superseded: 0 };
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const c = regenerateChunk(s, ids.slice(i, i + CHUNK));
+    total.created += c.created;
+    total.moved += c.moved;
+    total.superseded += c.superseded;
+  }
+  return total;
+}
+
+function regenerateChunk(s: Session, ids: readonly string[] | null): RegenerateCounts {
+  if (ids !== null && ids.length === 0) return { created: 0, moved: 0, superseded: 0 };
   const today = localDate(s.now());
   const cadence = contactSettings(s).cadence;
   const where = ids === null ? '' : ` WHERE c.id IN (${ids.map(() => '?').join(',')})`;
@@ -69,11 +85,38 @@ export function regenerateFor(s: Session, ids: string[] | null): RegenerateCount
   return counts;
 }
 
+/** Bumped when the generation rules change: the next agenda regenerates the whole book once. */
+export const GENERATOR_VERSION = 1;
+
 /** Whole-book regeneration as its own audited action (only when something changed). */
 export function regenerateBook(s: Session): RegenerateCounts {
   return s.db.transaction(() => {
     const counts = regenerateFor(s, null);
+    writeSetting(s, 'followups.generatorVersion', GENERATOR_VERSION);
     if (counts.created + counts.moved + counts.superseded > 0) appendAudit(s, { actor: s.actor, action: 'followups.regenerate', details: { ...counts } });
+    return counts;
+  })();
+}
+
+export function generatorOutdated(s: Session): boolean {
+  return readSetting(s, 'followups.generatorVersion', 0) < GENERATOR_VERSION;
+}
+
+/**
+ * What a new day changes: IDs that expired since (their 60-day notice gives way to
+ * "expired — update before the next transaction"). Nothing else generated depends on the date.
+ */
+export function regenerateForNewDay(s: Session, today: string): RegenerateCounts {
+  const ids = s.db
+    .prepare(
+      `SELECT id FROM clients WHERE id_expiry IS NOT NULL AND id_expiry <= ? AND id_long_term = 0 AND status <> 'lost'
+       AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.source_key = 'id_expiry:' || clients.id || ':' || clients.id_expiry || ':expired')`,
+    )
+    .pluck()
+    .all(today) as string[];
+  return s.db.transaction(() => {
+    const counts = regenerateFor(s, ids);
+    if (counts.created + counts.superseded > 0) appendAudit(s, { actor: s.actor, action: 'followups.regenerate', details: { ...counts, reason: 'new_day' } });
     return counts;
   })();
 }

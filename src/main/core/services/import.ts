@@ -10,6 +10,7 @@ import type { ClientDraft, FieldMapping } from '../import/fields';
 import { checkImportFile, type ImportCheck } from '../import/pipeline';
 import { clients, importMappings } from '../store/schema';
 import { applyUpdate, insertClient, toInput } from './clients';
+import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
 
 // Import of HQ extracts: check everything first, then commit the accepted rows in one
@@ -87,6 +88,8 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
       keys.forEach((k) => placed.set(k, id));
       result.imported++;
     }
+    // Their follow-ups (ID expiry, first risk rating, cadence) land with them.
+    regenerateFor(s, [...new Set(placed.values())]);
     if (input.rememberMapping && input.mapping) {
       const now = s.now().toISOString();
       s.orm.insert(importMappings).values({ headerKey: check.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();

@@ -11,8 +11,8 @@ import { clientState } from '../domain/segments/state';
 import type { SegmentInput } from '../domain/segments/types';
 import { cadenceInterval } from '../domain/followups/rules';
 import { segmentSnapshots } from '../store/schema';
-import { markAgendaStale } from './clients';
 import { contactSettings } from './contact-cap';
+import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 import { kpisFromSnapshots, movementBetween } from './segment-history';
@@ -120,13 +120,11 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
        potential = excluded.potential, band = excluded.band, state = excluded.state, computed_at = excluded.computed_at`,
   );
   // Only rows whose segment changed are written: a book that did not move costs no writes.
-  const stored = new Map(
-    (s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][]).map(
-      (r) => [r[0] as string, r.slice(1).join('|')],
-    ),
-  );
+  const storedRows = s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][];
+  const stored = new Map(storedRows.map((r) => [r[0] as string, r.slice(1).join('|')]));
+  const storedTier = new Map(storedRows.map((r) => [r[0] as string, r[5] as string]));
+  const tierMoved: string[] = [];
   const cadence = contactSettings(s).cadence;
-  let written = 0;
   // Derived data only: recomputed from the book at will, so it carries no audit entry.
   s.db.transaction(() => {
     for (const row of pareto.rows) {
@@ -140,18 +138,16 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       summary.bands[band].aumFen += c.aumFen;
       summary.states[state]++;
       const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
-      if (stored.get(row.id) !== values.join('|')) {
-        upsert.run(row.id, ...values, computedAt);
-        written++;
-      }
+      if (stored.get(row.id) !== values.join('|')) upsert.run(row.id, ...values, computedAt);
+      if (storedTier.get(row.id) !== row.tier) tierMoved.push(row.id);
       if (summary.scatter.length < SCATTER_MAX) {
         summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
       }
     }
   })();
   summary.curve = lorenzCurve(pareto.rows.map((r) => r.cumulativeShare));
-  // A tier that moved changes that client's cadence.
-  if (written > 0) markAgendaStale(s);
+  // A tier that moved changes that client's keep-in-touch interval.
+  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
   return summary;
 }
 

@@ -1,9 +1,11 @@
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PhoneOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Drawer, Popconfirm, Skeleton, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/clients';
 import { errorText, invoke } from '../../api';
-import { HoldingsCard, TimelineCard } from './DetailHoldings';
+import { useQuickLog } from '../contacts/quick-log-store';
+import { HoldingsCard } from './DetailHoldings';
+import { DetailTimeline } from './DetailTimeline';
 import { KycCard } from './DetailKyc';
 import { NotesCard, PreferencesCard, ProfileCard } from './DetailProfile';
 import { DetailSegment } from './DetailSegment';
@@ -46,6 +48,9 @@ export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
 
   const extra = detail && (
     <Space>
+      <Button type="primary" icon={<PhoneOutlined />} onClick={() => useQuickLog.getState().open({ clientId: detail.id, clientName: detail.name })}>
+        {t('timeline.logContact')}
+      </Button>
       <Button icon={<EditOutlined />} onClick={() => onEdit(detail)}>{t('clientDetail.edit')}</Button>
       <Popconfirm
         title={t('clientDetail.deleteConfirm', { name: detail.name })}
@@ -75,7 +80,7 @@ export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
           <HoldingsCard detail={detail} />
           <PreferencesCard detail={detail} />
           <NotesCard detail={detail} />
-          <TimelineCard />
+          <DetailTimeline clientId={detail.id} rev={detail.rev} />
         </Space>
       )}
     </Drawer>

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Empty, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ClientDetail } from '../../../../shared/clients';
 import { formatYuan } from '../../components/money';
@@ -40,16 +40,6 @@ export function HoldingsCard({ detail }: { detail: ClientDetail }) {
           },
         ]}
       />
-    </Card>
-  );
-}
-
-/** Contact attempts come with the follow-up feature; until then the card says so. */
-export function TimelineCard() {
-  const { t } = useTranslation();
-  return (
-    <Card size="small" title={t('clientDetail.timeline')}>
-      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('clientDetail.timelineEmpty')} />
     </Card>
   );
 }

@@ -5,6 +5,9 @@ import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../shared/contract';
 import { useSession, type PageKey } from '../../session-store';
 import { AuditPage } from '../audit/AuditPage';
+import { CalendarPage } from '../calendar/CalendarPage';
+import { QuickLogHost } from '../contacts/QuickLogHost';
+import { VisitBriefHost } from '../visit-brief/VisitBriefHost';
 import { ClientsPage } from '../clients/ClientsPage';
 import { NotBuiltPage } from '../not-built/NotBuiltPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
@@ -44,6 +47,7 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
   if (page === 'today') content = <TodayPage status={status} />;
   else if (page === 'clients') content = <ClientsPage />;
   else if (page === 'segments') content = <SegmentsPage />;
+  else if (page === 'calendar') content = <CalendarPage />;
   else if (page === 'audit') content = <AuditPage />;
   else if (page === 'settings') content = <SettingsPage />;
   else content = <NotBuiltPage page={t(`nav.${page}`)} />;
@@ -68,6 +72,8 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
         </Layout.Header>
         <Layout.Content style={{ margin: 24, overflow: 'auto' }}>
           <main>{content}</main>
+          <QuickLogHost />
+          <VisitBriefHost />
         </Layout.Content>
       </Layout>
     </Layout>

@@ -5,6 +5,7 @@ import type { Settings } from '../../../../shared/contract';
 import { RmError, errorText, invoke } from '../../api';
 import { passphraseRules } from '../../components/passphrase-rules';
 import { useSession } from '../../session-store';
+import { ContactSettingsCard } from './ContactSettingsCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -53,6 +54,7 @@ export function SettingsPage() {
           </Form>
         )}
       </Card>
+      <ContactSettingsCard />
       <Card title={t('settings.passphrase')}>
         <Form form={pwForm} layout="vertical" onFinish={changePassphrase} requiredMark={false}>
           <Form.Item name="current" label={t('settings.current')} rules={[{ required: true, message: t('errors.required', { field: t('settings.current') }) }]}>
