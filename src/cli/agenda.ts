@@ -71,9 +71,14 @@ export async function agenda(argv: string[]): Promise<number> {
   const { core, call } = await openUnlocked(values);
   try {
     const range = await call('agenda.range', rangeOf(values, true));
-    const items = range.items.map((i) => ({ date: i.date, type: i.type, clientId: i.clientId, title: i.title, overdue: i.overdue }));
+    // Birthdays and company anniversaries (per client) and greeting holidays join the agenda on their day.
+    const occasions = range.occasions.map((o) => ({ date: o.date, type: o.clientId ? 'birthday' : 'holiday', clientId: o.clientId, title: o.title, overdue: false }));
+    const items = [...range.items.map((i) => ({ date: i.date, type: i.type as string, clientId: i.clientId as string | null, title: i.title, overdue: i.overdue })), ...occasions].sort((a, b) => a.date.localeCompare(b.date));
     if (values['json']) console.log(JSON.stringify(items));
-    else for (const i of range.items) console.log(`${i.date}  ${translate(locale, `followupTypes.${i.type}`)}  ${i.clientName}  ${i.title}${i.overdue ? `  [${translate(locale, 'agendaCli.overdue')}]` : ''}`);
+    else {
+      for (const i of range.items) console.log(`${i.date}  ${translate(locale, `followupTypes.${i.type}`)}  ${i.clientName}  ${i.title}${i.overdue ? `  [${translate(locale, 'agendaCli.overdue')}]` : ''}`);
+      for (const o of range.occasions) console.log(`${o.date}  ${o.clientName ?? ''}  ${o.title}`);
+    }
     return 0;
   } finally {
     core.dispose();

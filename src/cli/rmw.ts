@@ -5,6 +5,7 @@ import { errorMessage, translate } from '../shared/i18n';
 import { parse, readPassphrase, required, UsageError } from './args';
 import { agenda, calendarExport, contactAdd, followupAdd } from './agenda';
 import { demo, importFile, listClients, segment } from './book';
+import { greetings } from './greetings';
 import { COMMON, locale, openCore } from './context';
 
 // `rmw`: the manager's workspace from a terminal, over the same router as the app.
@@ -21,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'contact' && rest[0] === 'add') return contactAdd(rest.slice(1));
   if (command === 'followup' && rest[0] === 'add') return followupAdd(rest.slice(1));
   if (command === 'agenda') return agenda(rest);
+  if (command === 'greetings') return greetings(rest);
   if (command === 'calendar' && rest[0] === 'export') return calendarExport(rest.slice(1));
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
 }

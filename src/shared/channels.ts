@@ -44,6 +44,11 @@ export const CHANNELS = [
   'clients.timeline',
   'visits.brief',
   'shell.printToPdf',
+  'greetings.list',
+  'greetings.mark',
+  'greetings.exportCsv',
+  'greetings.templates',
+  'greetings.settings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

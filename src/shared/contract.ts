@@ -21,6 +21,8 @@ import {
   type TodaySummary,
   type VisitBrief,
 } from './followups';
+import { GREETING_CHANNELS, GREETING_STATUSES, greetingRefSchema, greetingTemplateSchema, OCCASION_KINDS, type GreetingSettings, type GreetingsPage } from './greetings';
+import type { GreetingTemplateInput } from './greetings';
 
 // Input schemas for every channel. Main validates with these before anything
 // reaches the core; the router validates again so in-process callers (CLI,
@@ -150,6 +152,31 @@ export const inputSchemas = {
   'agenda.exportIcs': z.strictObject({ ids: z.array(z.string().uuid()).min(1).max(5000) }),
   'clients.timeline': z.strictObject({ id: clientId }),
   'visits.brief': z.strictObject({ followupId: z.string().uuid() }),
+  'greetings.list': z.strictObject({
+    from: isoDay,
+    to: isoDay,
+    occasion: z.enum(OCCASION_KINDS).optional(),
+    status: z.enum(GREETING_STATUSES).optional(),
+    limit: z.number().int().min(1).max(5000).default(500),
+    offset: z.number().int().min(0).default(0),
+  }),
+  'greetings.mark': z.strictObject({
+    items: z.array(greetingRefSchema).min(1).max(20_000),
+    status: z.enum(['sent', 'skipped']),
+    channel: z.enum(GREETING_CHANNELS).optional(),
+    reason: z.string().trim().min(1).max(200).optional(),
+  }),
+  'greetings.exportCsv': z.strictObject({ items: z.array(greetingRefSchema).min(1).max(20_000) }),
+  /** Without `templates`: read. With an array: replace the set. With null: back to the defaults. */
+  'greetings.templates': z.strictObject({ templates: z.array(greetingTemplateSchema).max(200).nullable().optional() }),
+  'greetings.settings': z.strictObject({
+    feb29: z.enum(['feb28', 'mar1']).optional(),
+    leadDays: z.strictObject({ birthday: z.number().int().min(0).max(30), holiday: z.number().int().min(0).max(30) }).optional(),
+    lantern: z.boolean().optional(),
+    doubleNinth: z.boolean().optional(),
+    companyAnniversaries: z.boolean().optional(),
+    branch: z.string().trim().max(40).optional(),
+  }),
   'shell.printToPdf': z.strictObject({ fileName: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/, 'fileName') }),
 } satisfies Record<Channel, z.ZodType>;
 
@@ -237,6 +264,11 @@ export interface OutputMap {
   'agenda.exportIcs': { fileName: string; content: string; count: number };
   'clients.timeline': TimelineEntry[];
   'visits.brief': VisitBrief;
+  'greetings.list': GreetingsPage;
+  'greetings.mark': { sent: number; skipped: number; unchanged: number };
+  'greetings.exportCsv': { fileName: string; content: string; count: number };
+  'greetings.templates': GreetingTemplateInput[];
+  'greetings.settings': GreetingSettings;
   /** Handled by the shell (Electron printToPDF + save dialog); the core answers `saved: false`. */
   'shell.printToPdf': { saved: boolean };
 }

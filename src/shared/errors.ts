@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'CONTACT_BLOCKED'
   | 'CONTACT_CAP'
   | 'FOLLOWUP_CLOSED'
+  | 'TEMPLATE_INVALID'
   | 'INTERNAL';
 
 export interface AppErrorValue {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OccasionEntry } from './greetings';
 
 // Contact attempts, follow-ups and the agenda as they cross the contract.
 // Dates are YYYY-MM-DD calendar dates; instants are ISO strings.
@@ -8,7 +9,8 @@ const isoInstant = z.string().datetime({ offset: true });
 
 export const CONTACT_CHANNELS = ['phone', 'sms', 'wechat', 'email', 'visit', 'branch_meeting', 'video', 'letter'] as const;
 export const CONTACT_DIRECTIONS = ['outbound', 'inbound'] as const;
-export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'busy', 'wrong_number', 'declined', 'left_message', 'meeting_held'] as const;
+// `sent`: a one-way message (SMS, card, e-mail greeting) went out — neither a reach nor a failure.
+export const CONTACT_OUTCOMES = ['reached', 'no_answer', 'busy', 'wrong_number', 'declined', 'left_message', 'meeting_held', 'sent'] as const;
 export const CONTACT_PURPOSES = ['care', 'greeting', 'service', 'product_maturity', 'post_loan', 'marketing', 'complaint', 'kyc_update'] as const;
 /** Follow-ups the manager plans by hand. */
 export const MANUAL_FOLLOWUP_TYPES = ['call', 'visit', 'meeting', 'maturity', 'post_loan', 'complaint'] as const;
@@ -148,8 +150,8 @@ export interface TodaySummary {
   next7: AgendaItem[];
   losingTouch: LosingTouchItem[];
   kyc: AgendaItem[];
-  /** Birthdays and holidays; filled by the greetings feature. */
-  occasions: { date: string; kind: string; clientId: string | null; clientName: string | null; title: string }[];
+  /** Birthdays, anniversaries and holidays whose reminder runs today (lead days before the occasion). */
+  occasions: OccasionEntry[];
   counts: { overdue: number; dueToday: number; next7: number; losingTouch: number; kyc: number };
 }
 
@@ -167,6 +169,8 @@ export interface CalendarDay {
 export interface CalendarRange {
   items: AgendaItem[];
   days: CalendarDay[];
+  /** Birthdays, company anniversaries (per client) and greeting holidays (clientId null) in the range. */
+  occasions: OccasionEntry[];
 }
 
 export type TimelineEntry =

@@ -120,7 +120,7 @@ describe('client book in Chromium', () => {
     const detail = drawer('张伟');
     await detail.getByText('客户身份识别').waitFor();
     await detail.getByText('1101**********0116').waitFor();
-    await detail.getByText('联系记录将在后续版本提供。').waitFor();
+    await detail.getByText('还没有联系记录').first().waitFor();
     await detail.getByText('首次风险评级应在建立关系后 60 天内完成').count().then((n) => expect(n).toBe(0));
     await cjkRenders(page, '客户身份识别');
     await screen(page, '11-client-detail');

@@ -112,11 +112,11 @@ describe('today page, quick log and timeline in Chromium', () => {
     await modal.getByRole('radio', { name: '4 星' }).click();
     await modal.getByLabel('安排下一步').check();
     await modal.getByLabel('日期').fill(day(10));
-    await page.keyboard.press('Enter');
+    await modal.getByLabel('内容').fill('送养老规划资料');
+    await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
     expect(await axeSerious(page)).toEqual([]);
     app.clock.advanceMinutes(20);
     // Enter in the last field saves.
-    await modal.getByLabel('内容').fill('送养老规划资料');
     await page.keyboard.press('Enter');
     await page.getByText(new RegExp(`已记录与张三的联系：已联系上；下次定期联系：\\d{4}-\\d{2}-\\d{2}；已添加下一步：${day(10)} 送养老规划资料`)).waitFor();
     await expect.poll(() => modal.isVisible()).toBe(false);

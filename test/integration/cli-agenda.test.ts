@@ -41,7 +41,7 @@ describe('rmw agenda commands', () => {
     for (const i of items) {
       expect(i.overdue).toBe(i.date < '2026-11-22');
       expect(i.date < '2026-12-22').toBe(true);
-      expect(['cadence', 'call', 'visit', 'meeting', 'maturity', 'post_loan', 'complaint', 'id_expiry', 'risk_rating', 'verify_contact']).toContain(i.type);
+      expect(['cadence', 'call', 'visit', 'meeting', 'maturity', 'post_loan', 'complaint', 'id_expiry', 'risk_rating', 'verify_contact', 'birthday', 'holiday']).toContain(i.type);
     }
   });
 

@@ -81,6 +81,15 @@ describe('cadence: next due = last reached contact + interval', () => {
 });
 
 describe('failed attempts', () => {
+  it('a no-answer leaves the planned call open; reaching the client carries it out', async () => {
+    const id = await client();
+    const f = await h.call('followups.create', { clientId: id, type: 'call', due: '2026-11-20', title: '回访', overrideCap: true });
+    await h.call('contacts.log', { clientId: id, followupId: f.id, channel: 'phone', outcome: 'no_answer' });
+    expect((await h.call('followups.get', { id: f.id })).status).toBe('open');
+    await h.call('contacts.log', { clientId: id, followupId: f.id, channel: 'phone', outcome: 'reached', overrideCap: true });
+    expect((await h.call('followups.get', { id: f.id })).status).toBe('done');
+  });
+
   it('the third consecutive failure marks details suspect and creates one verify task; reaching the client settles it', async () => {
     const id = await client();
     const outcomes = ['no_answer', 'busy', 'wrong_number'] as const;

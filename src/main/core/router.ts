@@ -14,6 +14,8 @@ import { capCheck, contactSettings, updateContactSettings } from './services/con
 import { listContacts, logContact, updateContact } from './services/contacts';
 import { cancelFollowup, completeFollowup, createFollowup, getFollowup, rescheduleFollowup, snoozeFollowup, updateFollowup } from './services/followups';
 import { visitBrief } from './services/visit-brief';
+import { exportGreetingsCsv, markGreetings } from './services/greeting-actions';
+import { greetingSettings, greetingTemplates, listGreetings, saveGreetingTemplates, updateGreetingSettings } from './services/greetings';
 import { load as loadClient } from './services/clients';
 import { computeSegments, ensureMonthlySnapshot, listSnapshots, movement, quarterKpis, segmentSettings, takeSnapshot, updateSegmentSettings } from './services/segments';
 
@@ -114,6 +116,17 @@ const handlers: Handlers = {
   'agenda.exportIcs': (core, input) => exportIcs(core.workspace.requireSession(), core.locale(), input.ids),
   'clients.timeline': (core, input) => clientTimeline(core.workspace.requireSession(), core.locale(), input.id),
   'visits.brief': (core, input) => visitBrief(core.workspace.requireSession(), core.locale(), input.followupId),
+  'greetings.list': (core, input) => listGreetings(core.workspace.requireSession(), core.locale(), input),
+  'greetings.mark': (core, input) => markGreetings(core.workspace.requireSession(), core.locale(), input),
+  'greetings.exportCsv': (core, input) => exportGreetingsCsv(core.workspace.requireSession(), core.locale(), input.items),
+  'greetings.templates': (core, input) => {
+    const s = core.workspace.requireSession();
+    return input.templates === undefined ? greetingTemplates(s) : saveGreetingTemplates(s, input.templates);
+  },
+  'greetings.settings': (core, input) => {
+    const s = core.workspace.requireSession();
+    return Object.values(input).some((v) => v !== undefined) ? updateGreetingSettings(s, input) : greetingSettings(s);
+  },
   // Printing is the shell's job (Electron printToPDF); the core has no window to print.
   'shell.printToPdf': () => ({ saved: false }),
 };

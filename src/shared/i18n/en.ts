@@ -1,3 +1,4 @@
+import { greetingsEn } from './greetings';
 import { todayUiEn } from './today-ui';
 import { calendarUiEn } from './calendar-ui';
 import { followupsEn } from './followups';
@@ -309,6 +310,7 @@ export const en: Messages = {
     FOLLOWUP_CLOSED: 'This follow-up is already done or cancelled',
     NOT_FOUND_followupId: 'This follow-up no longer exists',
     NOT_FOUND_contactId: 'This contact record no longer exists',
+    TEMPLATE_INVALID: 'Template “{{id}}” uses fields that do not exist: {{fields}}',
     INTERNAL: 'Internal error; try again, and contact support if it persists',
     required: '{{field}} is required',
   },
@@ -470,6 +472,9 @@ export const en: Messages = {
     'followups.regenerate': 'Generated follow-ups updated',
     'calendar.export': 'Agenda exported',
     'visit.brief': 'Visit brief prepared',
+    'greetings.mark': 'Greetings marked',
+    'greetings.export': 'Greetings exported (with mobile numbers)',
+    'greetings.templates': 'Greeting templates changed',
     'segments.snapshot': 'Segment snapshot taken',
   },
   lockReasons: { manual: 'locked by hand', idle: 'idle timeout', suspend: 'system suspend', 'screen-lock': 'screen locked', quit: 'app quit' },
@@ -491,5 +496,6 @@ export const en: Messages = {
   },
   ...followupsEn,
   ...todayUiEn,
+  ...greetingsEn,
   ...calendarUiEn,
 };

@@ -25,9 +25,9 @@ export const followupsZh = {
   },
   contactChannels: { phone: '电话', sms: '短信', wechat: '微信', email: '电子邮件', visit: '上门拜访', branch_meeting: '网点面谈', video: '视频', letter: '信函' },
   contactDirections: { outbound: '主动联系', inbound: '客户来电/来访' },
-  contactOutcomes: { reached: '已联系上', no_answer: '无人接听', busy: '占线', wrong_number: '号码错误', declined: '客户拒绝', left_message: '已留言', meeting_held: '已会面' },
+  contactOutcomes: { reached: '已联系上', no_answer: '无人接听', busy: '占线', wrong_number: '号码错误', declined: '客户拒绝', left_message: '已留言', meeting_held: '已会面', sent: '已发送' },
   contactPurposes: { care: '关怀', greeting: '节日/生日祝福', service: '服务', product_maturity: '产品到期', post_loan: '贷后', marketing: '营销', complaint: '投诉处理', kyc_update: '资料更新' },
-  contactBlocks: { do_not_contact: '客户要求勿扰，不能主动联系', opted_out_marketing: '客户已拒绝营销，不能进行营销联系' },
+  contactBlocks: { do_not_contact: '客户要求勿扰，不能主动联系', opted_out_marketing: '客户已拒绝营销，不能进行营销联系', lost: '已流失客户，不发送祝福' },
   reminders: {
     title: '客户经理工作台 · 跟进提醒',
     lockedBody: '今天有 {{count}} 项跟进到期，请解锁工作台查看',
@@ -82,9 +82,9 @@ export const followupsEn: typeof followupsZh = {
   },
   contactChannels: { phone: 'Phone', sms: 'SMS', wechat: 'WeChat', email: 'E-mail', visit: 'Visit', branch_meeting: 'Branch meeting', video: 'Video', letter: 'Letter' },
   contactDirections: { outbound: 'We contacted', inbound: 'Client contacted us' },
-  contactOutcomes: { reached: 'Reached', no_answer: 'No answer', busy: 'Busy', wrong_number: 'Wrong number', declined: 'Declined', left_message: 'Left message', meeting_held: 'Meeting held' },
+  contactOutcomes: { reached: 'Reached', no_answer: 'No answer', busy: 'Busy', wrong_number: 'Wrong number', declined: 'Declined', left_message: 'Left message', meeting_held: 'Meeting held', sent: 'Sent' },
   contactPurposes: { care: 'Care', greeting: 'Greeting', service: 'Service', product_maturity: 'Product maturity', post_loan: 'Post-loan', marketing: 'Marketing', complaint: 'Complaint', kyc_update: 'KYC update' },
-  contactBlocks: { do_not_contact: 'The client asked not to be contacted: no proactive contact', opted_out_marketing: 'The client opted out of direct marketing: no marketing contact' },
+  contactBlocks: { do_not_contact: 'The client asked not to be contacted: no proactive contact', opted_out_marketing: 'The client opted out of direct marketing: no marketing contact', lost: 'Lost client: no greetings' },
   reminders: {
     title: 'RM Workbench · follow-ups due',
     lockedBody: '{{count}} follow-ups are due today. Unlock the workbench to see them.',

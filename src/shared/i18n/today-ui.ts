@@ -134,7 +134,7 @@ export const todayUiEn: typeof todayUiZh = {
     countAria: '{{section}}: {{count}}',
     today: 'Today',
     tomorrow: 'Tomorrow',
-    overdueDays: '{{count}} days overdue',
+    overdueDays: '{{count}} days late',
     logContact: 'Log contact',
     visitBrief: 'Visit brief',
     openClient: 'Open client {{name}}',

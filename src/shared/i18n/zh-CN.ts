@@ -1,3 +1,4 @@
+import { greetingsZh } from './greetings';
 import { todayUiZh } from './today-ui';
 import { calendarUiZh } from './calendar-ui';
 import { followupsZh } from './followups';
@@ -308,6 +309,7 @@ export const zhCN = {
     FOLLOWUP_CLOSED: '该跟进已完成或已取消',
     NOT_FOUND_followupId: '该跟进不存在，可能已被删除',
     NOT_FOUND_contactId: '该联系记录不存在，可能已被删除',
+    TEMPLATE_INVALID: '模板「{{id}}」有不存在的字段：{{fields}}',
     INTERNAL: '内部错误，请重试；如仍失败请联系支持',
     required: '请填写{{field}}',
   },
@@ -469,6 +471,9 @@ export const zhCN = {
     'followups.regenerate': '更新自动生成的跟进',
     'calendar.export': '导出日程',
     'visit.brief': '生成拜访准备',
+    'greetings.mark': '标记祝福',
+    'greetings.export': '导出祝福短信（含手机号）',
+    'greetings.templates': '修改祝福模板',
     'segments.snapshot': '生成分层快照',
   },
   lockReasons: { manual: '手动锁定', idle: '闲置超时', suspend: '系统休眠', 'screen-lock': '系统锁屏', quit: '退出程序' },
@@ -490,5 +495,6 @@ export const zhCN = {
   },
   ...followupsZh,
   ...todayUiZh,
+  ...greetingsZh,
   ...calendarUiZh,
 } as const;

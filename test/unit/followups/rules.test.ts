@@ -37,6 +37,7 @@ describe('what resets the cadence clock', () => {
     ['wrong_number', false],
     ['left_message', false],
     ['declined', false],
+    ['sent', false],
   ] as const)('%s reached = %s', (outcome, expected) => {
     expect(isReached(outcome)).toBe(expected);
   });
@@ -49,6 +50,9 @@ describe('what resets the cadence clock', () => {
     // A refusal proves the number works: the count restarts after it.
     [['no_answer', 'busy', 'declined', 'no_answer'], 1],
     [['busy', 'busy', 'busy', 'reached'], 0],
+    // A greeting SMS that went out neither resets nor adds to the count.
+    [['no_answer', 'busy', 'sent', 'no_answer'], 3],
+    [['reached', 'sent'], 0],
   ] as [ContactOutcome[], number][])('trailing failures of %j = %i', (outcomes, expected) => {
     expect(trailingFailures(outcomes)).toBe(expected);
   });

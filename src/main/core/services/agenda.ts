@@ -5,9 +5,11 @@ import { addDays, dayInfos, daysBetween } from '../domain/calendar/workdays';
 import { buildIcs } from '../domain/calendar/ics';
 import { maskName } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
-import { takeAgendaStale } from './clients';
+import { takeAgendaStale, takeSegmentsStale, unsegmentedClients } from './clients';
+import { computeSegments } from './segments';
 import { generatorOutdated, regenerateBook, regenerateForNewDay } from './followup-generator';
 import { followupTitle } from './followups';
+import { occasionEntries, todaysOccasions } from './greetings';
 import type { Session } from './session';
 
 // The agenda: open follow-ups by the day they are shown, for the Today page, the
@@ -27,7 +29,9 @@ const regeneratedOn = new WeakMap<Session, string>();
  */
 export function ensureAgendaFresh(s: Session): void {
   const today = localDate(s.now());
-  // Tiers are read as stored: the segments pass (Clients, Segments pages) regenerates the clients whose tier moved.
+  // Tiers are read as stored (the segments pass regenerates the clients whose tier moved);
+  // clients with no tier at all yet (a new book, an import) are segmented first.
+  if (unsegmentedClients(s) && takeSegmentsStale(s)) computeSegments(s);
   if (takeAgendaStale(s) || generatorOutdated(s)) {
     regenerateBook(s);
     regeneratedOn.set(s, today);
@@ -82,7 +86,7 @@ export function calendarRange(s: Session, locale: Locale, q: ParsedInputOf<'agen
     q.status === 'open'
       ? agendaItems(s, locale, { from: q.from, to, includeOverdue: q.includeOverdue, types: q.types, tier: q.tier })
       : closedItems(s, locale, q.from, to, q.status, q.types, q.tier);
-  return { items, days: dayInfos(q.from, q.to) };
+  return { items, days: dayInfos(q.from, q.to), occasions: occasionEntries(s, locale, q.from, q.to) };
 }
 
 export function todaySummary(s: Session, locale: Locale): TodaySummary {
@@ -110,7 +114,7 @@ export function todaySummary(s: Session, locale: Locale): TodaySummary {
     next7: list(`f.date > ? AND f.date <= ? AND f.type NOT IN ${KYC_SQL}`, 'f.date, f.type, f.id', today, in7),
     losingTouch: losingTouch.rows,
     kyc: list(`f.date <= ? AND f.type IN ${KYC_SQL}`, 'f.date, f.type, f.id', kycEnd),
-    occasions: [],
+    occasions: todaysOccasions(s, locale, today),
     counts: { overdue, dueToday, next7, losingTouch: losingTouch.total, kyc },
   };
 }

@@ -162,10 +162,18 @@ const staleSegments = new WeakSet<Session>();
 // Sessions whose generated follow-ups may no longer match the book.
 const staleAgenda = new WeakSet<Session>();
 
+// Bumped on every write to clients: caches derived from the whole book compare it.
+const versions = new WeakMap<Session, number>();
+
 /** Call after any write to clients (insert, update, delete). */
 export function clientsChanged(s: Session): void {
   tagCache.delete(s);
   staleSegments.add(s);
+  versions.set(s, bookVersion(s) + 1);
+}
+
+export function bookVersion(s: Session): number {
+  return versions.get(s) ?? 0;
 }
 
 /** Many clients changed at once (import, demo book, cadence settings): regenerate the whole book's follow-ups. */
@@ -178,6 +186,12 @@ export function takeAgendaStale(s: Session): boolean {
   const stale = staleAgenda.has(s);
   staleAgenda.delete(s);
   return stale;
+}
+
+/** Segments are behind the book and some clients have none yet (new, imported, a demo book). */
+export function unsegmentedClients(s: Session): boolean {
+  if (!staleSegments.has(s)) return false;
+  return s.db.prepare('SELECT EXISTS (SELECT 1 FROM clients c WHERE NOT EXISTS (SELECT 1 FROM client_segments g WHERE g.client_id = c.id))').pluck().get() === 1;
 }
 
 /** True once per change: the caller recomputes the segments. */

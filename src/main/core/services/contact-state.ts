@@ -14,7 +14,7 @@ export function rebuildContactState(s: Session): void {
       FROM contacts WHERE outcome IN ${REACHED}
     ),
     last_ok AS (
-      SELECT client_id, max(at) AS at FROM contacts WHERE outcome NOT IN ${FAILED} GROUP BY client_id
+      SELECT client_id, max(at) AS at FROM contacts WHERE outcome NOT IN ${FAILED} AND outcome <> 'sent' GROUP BY client_id
     ),
     summary AS (
       SELECT c.client_id, max(c.at) AS last_attempt,

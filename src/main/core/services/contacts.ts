@@ -53,7 +53,11 @@ export function logContact(s: Session, input: ParsedInputOf<'contacts.log'>): Co
           updatedAt: now,
         })
         .run();
-      if (input.followupId && loadFollowup(s, input.followupId).status === 'open') closeFollowup(s, input.followupId, 'done', 'contacted', id);
+      // The follow-up is carried out when the client was reached; a KYC deadline clears only when the record is updated.
+      if (input.followupId && isReached(input.outcome)) {
+        const f = loadFollowup(s, input.followupId);
+        if (f.status === 'open' && f.type !== 'id_expiry' && f.type !== 'risk_rating') closeFollowup(s, f.id, 'done', 'contacted', id);
+      }
       const { suspect, becameSuspect, lastReachedId } = refreshContactState(s, input.clientId, id);
       // This contact is now the last time the client was reached: the cadence item is carried out by it.
       if (lastReachedId === id) {

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 // Drizzle schema. Migrations in ./migrations are generated from this file by
 // `npm run db:generate` and committed; custom SQL (triggers) sits in its own migration.
@@ -246,4 +246,26 @@ export const followups = sqliteTable(
     index('followups_client').on(t.clientId, t.status),
     index('followups_source').on(t.sourceKey),
   ],
+);
+
+/**
+ * What happened to each greeting (client, occasion, day): sent (with the contact attempt it
+ * became) or skipped with a reason. No row = pending.
+ */
+export const greetings = sqliteTable(
+  'greetings',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+    occasion: text('occasion').notNull(),
+    date: text('date').notNull(),
+    status: text('status', { enum: ['sent', 'skipped'] }).notNull(),
+    channel: text('channel'),
+    templateId: text('template_id'),
+    text: text('text'),
+    reason: text('reason'),
+    contactId: text('contact_id'),
+    at: text('at').notNull(),
+  },
+  (t) => [uniqueIndex('greetings_client_occasion').on(t.clientId, t.occasion, t.date), index('greetings_date').on(t.date)],
 );

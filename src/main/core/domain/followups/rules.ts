@@ -42,10 +42,17 @@ export function isFailedAttempt(outcome: ContactOutcome): boolean {
   return outcome === 'no_answer' || outcome === 'busy' || outcome === 'wrong_number' || outcome === 'left_message';
 }
 
-/** Failed attempts at the end of a history (oldest first), counted back to the last success or refusal. */
+/**
+ * Failed attempts at the end of a history (oldest first), counted back to the last success or
+ * refusal. A one-way message that went out (`sent`) proves nothing either way and is passed over.
+ */
 export function trailingFailures(outcomes: readonly ContactOutcome[]): number {
   let n = 0;
-  for (let i = outcomes.length - 1; i >= 0 && isFailedAttempt(outcomes[i]!); i--) n++;
+  for (let i = outcomes.length - 1; i >= 0; i--) {
+    if (outcomes[i] === 'sent') continue;
+    if (!isFailedAttempt(outcomes[i]!)) break;
+    n++;
+  }
   return n;
 }
 

@@ -34,7 +34,7 @@ const CHANNEL_ICONS: Record<ContactChannel, ReactNode> = {
   video: <VideoCameraOutlined />,
   letter: <FileTextOutlined />,
 };
-// Dark enough to read on white: reached green, failed grey, refused orange.
+// Dark enough to read on white: reached green, failed grey, refused orange, a message sent blue.
 const OUTCOME_COLORS: Record<ContactOutcome, string> = {
   reached: '#237804',
   meeting_held: '#237804',
@@ -43,6 +43,7 @@ const OUTCOME_COLORS: Record<ContactOutcome, string> = {
   wrong_number: '#a8071a',
   left_message: '#595959',
   declined: '#ad4e00',
+  sent: '#1f5fbf',
 };
 const FOLLOWUP_ICONS = { created: <PlusCircleOutlined />, done: <CheckCircleOutlined />, cancelled: <CloseCircleOutlined /> };
 const FOLLOWUP_COLORS = { created: '#1f5fbf', done: '#237804', cancelled: '#595959' };
