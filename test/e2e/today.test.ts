@@ -157,6 +157,16 @@ describe('today page, quick log and timeline in Chromium', () => {
     await timeline.scrollIntoViewIfNeeded();
     await screen(page, '33-client-timeline');
 
+    // 更正 corrects a logged contact; the original stays in the audit trail.
+    await timeline.getByRole('button', { name: /^更正/ }).first().click();
+    const edit = page.getByRole('dialog').filter({ hasText: '更正联系记录' });
+    await edit.getByLabel('沟通要点').fill('电话问候，客户下月来网点');
+    await screen(page, '34-contact-correct');
+    await edit.getByRole('button', { name: '保存更正' }).click();
+    await timeline.getByText('电话问候，客户下月来网点').waitFor();
+    const audit = await call<{ entries: { details: { before?: { notes?: string } } }[] }>('audit.list', { action: 'contact.update' });
+    expect(audit.entries[0]!.details.before?.notes).toBe('电话问候，客户下周来网点');
+
     // 记录联系 in the drawer logs for that client; the timeline reloads after the save.
     await detail.getByRole('button', { name: '记录联系' }).click();
     await quickLog().getByText('记录联系 · 李四').waitFor();

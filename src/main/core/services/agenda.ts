@@ -6,7 +6,7 @@ import { buildIcs } from '../domain/calendar/ics';
 import { maskName } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
 import { takeAgendaStale, takeSegmentsStale, unsegmentedClients } from './clients';
-import { computeSegments } from './segments';
+import { computeSegments, tiersOf } from './segments';
 import { generatorOutdated, regenerateBook, regenerateForNewDay } from './followup-generator';
 import { followupTitle } from './followups';
 import { occasionEntries, todaysOccasions } from './greetings';
@@ -41,8 +41,12 @@ export function ensureAgendaFresh(s: Session): void {
   }
 }
 
-type AgendaTuple = [string, string, string, string, string, string, string | null, number, string | null];
-const AGENDA_SELECT = `SELECT f.id, f.date, f.type, f.client_id, c.name, f.title, f.title_params, f.generated, seg.tier
+type AgendaTuple = [string, string, string, string, string, string, string | null, number, (string | null)?];
+// Ranges read the tier from the cached map (a join per row costs more than the scan); the
+// Today lists, capped and sorted by tier, join it.
+const AGENDA_SELECT = `SELECT f.id, f.date, f.type, f.client_id, c.name, f.title, f.title_params, f.generated
+  FROM followups f JOIN clients c ON c.id = f.client_id`;
+const AGENDA_SELECT_TIER = `SELECT f.id, f.date, f.type, f.client_id, c.name, f.title, f.title_params, f.generated, seg.tier
   FROM followups f JOIN clients c ON c.id = f.client_id LEFT JOIN client_segments seg ON seg.client_id = f.client_id`;
 
 export interface AgendaQuery {
@@ -72,11 +76,12 @@ export function agendaItems(s: Session, locale: Locale, q: AgendaQuery): AgendaI
     params.push(...q.types);
   }
   if (q.tier) {
-    where += ` AND seg.tier = ?`;
+    where += ` AND f.client_id IN (SELECT client_id FROM client_segments WHERE tier = ?)`;
     params.push(q.tier);
   }
   const rows = s.db.prepare(`${AGENDA_SELECT} ${where} ORDER BY f.date, f.type, f.id`).raw().all(...params) as AgendaTuple[];
-  return rows.map((r) => toItem(r, locale, today));
+  const tiers = tiersOf(s);
+  return rows.map((r) => toItem(r, locale, today, tiers));
 }
 
 export function calendarRange(s: Session, locale: Locale, q: ParsedInputOf<'agenda.range'>): CalendarRange {
@@ -104,7 +109,7 @@ export function todaySummary(s: Session, locale: Locale): TodaySummary {
     .raw()
     .get({ today, in7, kycEnd }) as [number, number, number, number];
   const list = (where: string, order: string, ...params: string[]) =>
-    (s.db.prepare(`${AGENDA_SELECT} WHERE f.status = 'open' AND ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}`).raw().all(...params) as AgendaTuple[]).map((r) => toItem(r, locale, today));
+    (s.db.prepare(`${AGENDA_SELECT_TIER} WHERE f.status = 'open' AND ${where} ORDER BY ${order} LIMIT ${LIST_LIMIT}`).raw().all(...params) as AgendaTuple[]).map((r) => toItem(r, locale, today));
   const losingTouch = losingTouchList(s, today);
   return {
     today,
@@ -161,11 +166,12 @@ function closedItems(s: Session, locale: Locale, from: string, to: string, statu
     params.push(...types);
   }
   if (tier) {
-    where += ` AND seg.tier = ?`;
+    where += ` AND f.client_id IN (SELECT client_id FROM client_segments WHERE tier = ?)`;
     params.push(tier);
   }
   const today = localDate(s.now());
-  return (s.db.prepare(`${AGENDA_SELECT} ${where} ORDER BY f.date, f.type, f.id`).raw().all(...params) as AgendaTuple[]).map((r) => ({ ...toItem(r, locale, today), overdue: false }));
+  const tiers = tiersOf(s);
+  return (s.db.prepare(`${AGENDA_SELECT} ${where} ORDER BY f.date, f.type, f.id`).raw().all(...params) as AgendaTuple[]).map((r) => ({ ...toItem(r, locale, today, tiers), overdue: false }));
 }
 
 // Generated titles repeat (every tier-B cadence item reads the same): word each once.
@@ -183,7 +189,7 @@ function wordedTitle(title: string, titleParams: string | null, generated: boole
   return text;
 }
 
-function toItem([id, date, type, clientId, clientName, title, titleParams, generated, tier]: AgendaTuple, locale: Locale, today: string): AgendaItem {
+function toItem([id, date, type, clientId, clientName, title, titleParams, generated, tier]: AgendaTuple, locale: Locale, today: string, tiers?: Map<string, string>): AgendaItem {
   return {
     id,
     date,
@@ -193,6 +199,6 @@ function toItem([id, date, type, clientId, clientName, title, titleParams, gener
     title: wordedTitle(title, titleParams, generated === 1, locale),
     overdue: date < today,
     generated: generated === 1,
-    tier,
+    tier: (tiers ? tiers.get(clientId) : tier) ?? null,
   };
 }

@@ -60,17 +60,19 @@ export interface GreetingClient extends OccasionClientInput {
 type ClientTuple = [string, 'person' | 'company', string, string | null, 'M' | 'F' | null, string | null, 'solar' | 'lunar', number | null, number | null, number, string, string | null, number, number, GreetingClient['status'], string | null];
 
 // The whole book's occasion fields, kept until a client changes (the calendar asks for every month shown).
-const bookCache = new WeakMap<Session, { version: number; clients: GreetingClient[] }>();
+const bookCache = new WeakMap<Session, { version: number; clients: GreetingClient[]; names: Map<string, string> }>();
 
 export function loadGreetingClients(s: Session, ids?: readonly string[]): GreetingClient[] {
-  if (!ids) {
-    const cached = bookCache.get(s);
-    if (cached?.version === bookVersion(s)) return cached.clients;
-    const clients = queryGreetingClients(s);
-    bookCache.set(s, { version: bookVersion(s), clients });
-    return clients;
-  }
-  return queryGreetingClients(s, ids);
+  return ids ? queryGreetingClients(s, ids) : wholeBook(s).clients;
+}
+
+function wholeBook(s: Session): { clients: GreetingClient[]; names: Map<string, string> } {
+  const cached = bookCache.get(s);
+  if (cached?.version === bookVersion(s)) return cached;
+  const clients = queryGreetingClients(s);
+  const book = { version: bookVersion(s), clients, names: new Map(clients.map((c) => [c.id, c.name])) };
+  bookCache.set(s, book);
+  return book;
 }
 
 function queryGreetingClients(s: Session, ids?: readonly string[]): GreetingClient[] {
@@ -128,21 +130,29 @@ export function listGreetings(s: Session, locale: Locale, q: ParsedInputOf<'gree
 
 /** The occasions of a range for the calendar: each client's own days, and each greeting holiday once. */
 export function occasionEntries(s: Session, locale: Locale, from: string, to: string): OccasionEntry[] {
-  const clients = loadGreetingClients(s);
-  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const { clients, names } = wholeBook(s);
   return occasionsInRange(clients, from, to, greetingSettings(s)).map((o) => entry(o, names, locale));
 }
 
 /** What the Today page lists: occasions whose reminder runs today. */
 export function todaysOccasions(s: Session, locale: Locale, today = localDate(s.now())): OccasionEntry[] {
-  const clients = loadGreetingClients(s);
-  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const { clients, names } = wholeBook(s);
   return remindersFor(clients, today, greetingSettings(s)).map((o) => entry(o, names, locale));
 }
 
+// Titles repeat across a book (every 46th birthday reads the same): word each once.
+const titles = new Map<string, string>();
+
 function entry(o: Occasion, names: Map<string, string>, locale: Locale): OccasionEntry {
   const name = o.clientId ? (names.get(o.clientId) ?? null) : null;
-  return { date: o.date, kind: o.kind, clientId: o.clientId, clientName: name, title: occasionTitle(o, locale) };
+  const key = `${locale}|${o.kind}|${o.lunar}|${o.age ?? ''}|${o.milestone ?? ''}|${o.years ?? ''}|${o.label ?? ''}`;
+  let title = titles.get(key);
+  if (title === undefined) {
+    if (titles.size > 5000) titles.clear();
+    title = occasionTitle(o, locale);
+    titles.set(key, title);
+  }
+  return { date: o.date, kind: o.kind, clientId: o.clientId, clientName: name, title };
 }
 
 export function occasionTitle(o: Pick<Occasion, 'kind' | 'lunar' | 'age' | 'milestone' | 'years' | 'label'>, locale: Locale): string {

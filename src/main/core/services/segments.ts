@@ -76,6 +76,18 @@ export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { 
 
 const METRIC_COLUMN: Record<MetricName, string> = { revenue: 'revenue_12m_fen', aum: 'aum_fen', deposits: 'deposits_fen' };
 
+// Each client's tier, for lists that show it (the agenda): kept until a segments pass writes.
+const tierCache = new WeakMap<Session, Map<string, string>>();
+
+export function tiersOf(s: Session): Map<string, string> {
+  let tiers = tierCache.get(s);
+  if (!tiers) {
+    tiers = new Map(s.db.prepare('SELECT client_id, tier FROM client_segments').raw().all() as [string, string][]);
+    tierCache.set(s, tiers);
+  }
+  return tiers;
+}
+
 /** The 80/20 part alone: ranks and cumulative shares of one metric over the book. */
 export function paretoOfBook(s: Session, metric: MetricName): ReturnType<typeof paretoTiers> {
   const settings = segmentSettings(s);
@@ -138,7 +150,10 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       summary.bands[band].aumFen += c.aumFen;
       summary.states[state]++;
       const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
-      if (stored.get(row.id) !== values.join('|')) upsert.run(row.id, ...values, computedAt);
+      if (stored.get(row.id) !== values.join('|')) {
+        upsert.run(row.id, ...values, computedAt);
+        tierCache.delete(s);
+      }
       if (storedTier.get(row.id) !== row.tier) tierMoved.push(row.id);
       if (summary.scatter.length < SCATTER_MAX) {
         summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });

@@ -12,7 +12,7 @@ import {
   VideoCameraOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Skeleton, Space, Timeline, Typography } from 'antd';
 import type { TimelineItemType } from 'antd/es/timeline/Timeline';
 import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import type { ContactChannel, ContactOutcome, ContactRecord, TimelineEntry } from '../../../../shared/followups';
 import { ToneTag } from '../../components/ToneTag';
 import { errorText, invoke } from '../../api';
+import { EditContactModal } from '../contacts/EditContactModal';
 import { useQuickLog } from '../contacts/quick-log-store';
 import { FOLLOWUP_TONES, instantLabel } from '../today/format';
 
@@ -59,7 +60,7 @@ function Head({ children, at }: { children: ReactNode; at: string }) {
   );
 }
 
-function ContactContent({ c, t }: { c: ContactRecord; t: TFunction }) {
+function ContactContent({ c, t, onEdit }: { c: ContactRecord; t: TFunction; onEdit(c: ContactRecord): void }) {
   const facts = [
     t(`contactPurposes.${c.purpose}`),
     c.direction === 'inbound' ? t('timeline.inbound') : null,
@@ -72,6 +73,9 @@ function ContactContent({ c, t }: { c: ContactRecord; t: TFunction }) {
       <Head at={c.at}>
         <Typography.Text strong>{t(`contactChannels.${c.channel}`)}</Typography.Text>
         <Typography.Text style={{ color: OUTCOME_COLORS[c.outcome] }}>{t(`contactOutcomes.${c.outcome}`)}</Typography.Text>
+        <Button size="small" type="link" icon={<EditOutlined />} onClick={() => onEdit(c)} aria-label={`${t('contactEdit.edit')} ${t(`contactChannels.${c.channel}`)} ${c.at}`} style={{ padding: 0, height: 'auto' }}>
+          {t('contactEdit.edit')}
+        </Button>
       </Head>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>{facts.join(' · ')}</Typography.Text>
       {c.notes && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: '4px 0 0' }}>{c.notes}</Typography.Paragraph>}
@@ -85,9 +89,9 @@ function fieldLabel(t: TFunction, exists: (k: string) => boolean, f: string): st
   return f;
 }
 
-function toItem(e: TimelineEntry, n: number, t: TFunction, lang: string, exists: (k: string) => boolean): TimelineItemType {
+function toItem(e: TimelineEntry, n: number, t: TFunction, lang: string, exists: (k: string) => boolean, onEdit: (c: ContactRecord) => void): TimelineItemType {
   if (e.kind === 'contact') {
-    return { key: `c-${e.contact.id}`, icon: CHANNEL_ICONS[e.contact.channel], color: OUTCOME_COLORS[e.contact.outcome], content: <ContactContent c={e.contact} t={t} /> };
+    return { key: `c-${e.contact.id}`, icon: CHANNEL_ICONS[e.contact.channel], color: OUTCOME_COLORS[e.contact.outcome], content: <ContactContent c={e.contact} t={t} onEdit={onEdit} /> };
   }
   if (e.kind === 'followup') {
     const f = e.followup;
@@ -131,10 +135,13 @@ function toItem(e: TimelineEntry, n: number, t: TFunction, lang: string, exists:
 /** 联系记录: the client's contacts, follow-ups and edits, newest first; reloads after every contact logged. */
 export function DetailTimeline({ clientId, rev }: { clientId: string; rev: number }) {
   const { t, i18n } = useTranslation();
+  const { message } = App.useApp();
   const savedCount = useQuickLog((s) => s.savedCount);
   const [entries, setEntries] = useState<TimelineEntry[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [limit, setLimit] = useState(PAGE);
+  const [editing, setEditing] = useState<ContactRecord | null>(null);
+  const [edits, setEdits] = useState(0);
 
   const load = useCallback(async (signal: { live: boolean }) => {
     try {
@@ -154,7 +161,7 @@ export function DetailTimeline({ clientId, rev }: { clientId: string; rev: numbe
     return () => {
       signal.live = false;
     };
-  }, [load, rev, savedCount]);
+  }, [load, rev, savedCount, edits]);
 
   const exists = (k: string) => i18n.exists(k);
   let body: ReactNode;
@@ -165,7 +172,7 @@ export function DetailTimeline({ clientId, rev }: { clientId: string; rev: numbe
   } else {
     body = (
       <>
-        <Timeline items={entries.slice(0, limit).map((e, n) => toItem(e, n, t, i18n.language, exists))} style={{ marginTop: 8 }} />
+        <Timeline items={entries.slice(0, limit).map((e, n) => toItem(e, n, t, i18n.language, exists, setEditing))} style={{ marginTop: 8 }} />
         {entries.length > limit && (
           <Button color="primary" variant="link" onClick={() => setLimit(limit + PAGE * 2)} style={{ padding: 0 }}>
             {t('timeline.showMore', { count: entries.length - limit })}
@@ -177,6 +184,15 @@ export function DetailTimeline({ clientId, rev }: { clientId: string; rev: numbe
   return (
     <Card size="small" title={t('timeline.title')}>
       {body}
+      <EditContactModal
+        contact={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          setEdits((n) => n + 1);
+          void message.success(t('contactEdit.saved'));
+        }}
+      />
     </Card>
   );
 }
