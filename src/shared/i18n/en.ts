@@ -1,6 +1,7 @@
 import { greetingsEn } from './greetings';
 import { todayUiEn } from './today-ui';
 import { calendarUiEn } from './calendar-ui';
+import { greetingsUiEn } from './greetings-ui';
 import { followupsEn } from './followups';
 import type { Messages } from './index';
 
@@ -498,4 +499,5 @@ export const en: Messages = {
   ...todayUiEn,
   ...greetingsEn,
   ...calendarUiEn,
+  ...greetingsUiEn,
 };

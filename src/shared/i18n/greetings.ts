@@ -43,8 +43,8 @@ export const greetingsEn: typeof greetingsZh = {
   },
   occasionTitles: {
     birthday: 'Birthday{{lunar}}',
-    birthdayAge: '{{age}}th birthday{{lunar}}',
-    milestone: '{{age}}th birthday (milestone){{lunar}}',
+    birthdayAge: 'Birthday, turns {{age}}{{lunar}}',
+    milestone: 'Milestone birthday, turns {{age}}{{lunar}}',
     lunar: ' (lunar)',
     anniversary: '{{label}}: {{years}} years',
   },

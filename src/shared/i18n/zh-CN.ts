@@ -1,6 +1,7 @@
 import { greetingsZh } from './greetings';
 import { todayUiZh } from './today-ui';
 import { calendarUiZh } from './calendar-ui';
+import { greetingsUiZh } from './greetings-ui';
 import { followupsZh } from './followups';
 // 简体中文 — the default locale. Keys mirror en.ts exactly (a unit test checks).
 export const zhCN = {
@@ -497,4 +498,5 @@ export const zhCN = {
   ...todayUiZh,
   ...greetingsZh,
   ...calendarUiZh,
+  ...greetingsUiZh,
 } as const;

@@ -153,3 +153,14 @@ describe('default zh-CN templates', () => {
     expect(DEFAULTS.find((d) => d.marketing)?.text).toMatch(/理财非存款.*风险.*拒收/);
   });
 });
+
+describe('an empty field leaves no stray space', () => {
+  it.each([
+    ['…信任。{{branch}} {{rmName}}', { rmName: '李明' }, '…信任。李明'],
+    ['…信任。{{branch}} {{rmName}}', { branch: '城东支行', rmName: '李明' }, '…信任。城东支行 李明'],
+    ['祝好！——{{branch}} {{rmName}}', { rmName: '李明' }, '祝好！——李明'],
+    ['Best wishes, {{branch}} {{rmName}}', { rmName: 'Li Ming' }, 'Best wishes, Li Ming'],
+  ] as const)('%s', (text, values, expected) => {
+    expect(renderTemplate(text, values)).toBe(expected);
+  });
+});

@@ -121,10 +121,11 @@ export function greetingRows(s: Session, locale: Locale, from: string, to: strin
 }
 
 export function listGreetings(s: Session, locale: Locale, q: ParsedInputOf<'greetings.list'>): GreetingsPage {
-  const all = greetingRows(s, locale, q.from, q.to);
+  // Counts per status within the occasion chosen, so the status filter can show them.
+  const all = greetingRows(s, locale, q.from, q.to).filter((r) => !q.occasion || r.occasion === q.occasion);
   const counts = { pending: 0, sent: 0, skipped: 0, excluded: 0 } as Record<GreetingStatus, number>;
   for (const r of all) counts[r.status]++;
-  const filtered = all.filter((r) => (!q.occasion || r.occasion === q.occasion) && (!q.status || r.status === q.status));
+  const filtered = q.status ? all.filter((r) => r.status === q.status) : all;
   return { from: q.from, to: q.to, total: filtered.length, counts, rows: filtered.slice(q.offset, q.offset + q.limit) };
 }
 

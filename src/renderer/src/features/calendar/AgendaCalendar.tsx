@@ -9,25 +9,31 @@ import { App } from 'antd';
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CalendarDay } from '../../../../shared/followups';
+import type { OccasionEntry } from '../../../../shared/greetings';
 import { errorText, invoke } from '../../api';
+import { useClientDetail } from '../clients/detail-store';
 import { addDaysKey, dayKey, TYPE_COLORS } from './agenda-labels';
 import { useCalendar, type CalendarItem } from './calendar-store';
+import { GreetingLabels, greetingHolidays, isOccasionEvent, OccasionBody, occasionEvents } from './occasion-events';
 import { useCalendarA11y } from './use-calendar-a11y';
 
 const PLUGINS = [dayGridPlugin, listPlugin, interactionPlugin];
+/** Follow-ups first, then birthdays and anniversaries: a busy day's work is not hidden behind +N. */
+const EVENT_ORDER = ['rank', 'title'];
 
 /** Month, week, day and list views of the agenda, with lunar dates, holidays and drag to reschedule. */
 export function AgendaCalendar({ onOpen }: { onOpen(item: CalendarItem): void }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
-  const { items, days, setRange, moved } = useCalendar();
+  const { items, days, occasions, setRange, moved } = useCalendar();
   const en = i18n.language === 'en';
   const root = useRef<HTMLDivElement>(null);
-  useCalendarA11y(root, days);
+  const greetings = useMemo(() => greetingHolidays(occasions, days), [occasions, days]);
+  useCalendarA11y(root, days, greetings);
 
   const events = useMemo<EventInput[]>(
-    () =>
-      items.map((i) => ({
+    () => [
+      ...items.map((i) => ({
         id: i.id,
         start: i.date,
         allDay: true,
@@ -37,9 +43,11 @@ export function AgendaCalendar({ onOpen }: { onOpen(item: CalendarItem): void })
         textColor: i.done ? '#262626' : '#ffffff',
         editable: !i.done,
         classNames: ['rm-ev', `rm-ev-${i.type}`, ...(i.overdue ? ['rm-ev-overdue'] : []), ...(i.done ? ['rm-ev-done'] : [])],
-        extendedProps: { item: i },
+        extendedProps: { item: i, rank: 0 },
       })),
-    [items, t],
+      ...occasionEvents(occasions),
+    ],
+    [items, occasions, t],
   );
 
   async function drop(info: EventDropArg) {
@@ -85,14 +93,23 @@ export function AgendaCalendar({ onOpen }: { onOpen(item: CalendarItem): void })
         fixedWeekCount={false}
         datesSet={(arg: DatesSetArg) => setRange(dayKey(arg.start), addDaysKey(dayKey(arg.end), -1))}
         eventDrop={(info) => void drop(info)}
+        eventOrder={EVENT_ORDER}
         eventClick={(arg: EventClickArg) => {
           arg.jsEvent.preventDefault();
-          onOpen(arg.event.extendedProps['item'] as CalendarItem);
+          const occasion = arg.event.extendedProps['occasion'] as OccasionEntry | undefined;
+          if (occasion?.clientId) void useClientDetail.getState().open(occasion.clientId);
+          else onOpen(arg.event.extendedProps['item'] as CalendarItem);
         }}
-        eventContent={(arg) => <EventBody arg={arg} />}
-        dayCellContent={(arg) => <DayCell arg={arg} day={days[dayKey(arg.date)]} />}
+        eventContent={(arg) =>
+          isOccasionEvent(arg.event.extendedProps) ? (
+            <OccasionBody occasion={arg.event.extendedProps['occasion'] as OccasionEntry} wide={arg.view.type !== 'dayGridMonth'} t={t} />
+          ) : (
+            <EventBody arg={arg} />
+          )
+        }
+        dayCellContent={(arg) => <DayCell arg={arg} day={days[dayKey(arg.date)]} greetings={greetings[dayKey(arg.date)]} />}
         dayCellClassNames={(arg) => dayClasses(days[dayKey(arg.date)])}
-        dayHeaderContent={(arg) => <DayHeader arg={arg} day={days[dayKey(arg.date)]} />}
+        dayHeaderContent={(arg) => <DayHeader arg={arg} day={days[dayKey(arg.date)]} greetings={greetings[dayKey(arg.date)]} />}
         dayHeaderClassNames={(arg) => (arg.view.type === 'dayGridMonth' ? [] : dayClasses(days[dayKey(arg.date)]))}
       />
     </div>
@@ -122,12 +139,13 @@ function EventBody({ arg }: { arg: EventContentArg }) {
 }
 
 /** A month cell: the day, its lunar date, and 休 / 班 with the holiday's name. */
-function DayCell({ arg, day }: { arg: DayCellContentArg; day: CalendarDay | undefined }) {
+function DayCell({ arg, day, greetings }: { arg: DayCellContentArg; day: CalendarDay | undefined; greetings: string[] | undefined }) {
   if (arg.view.type !== 'dayGridMonth') return <>{arg.dayNumberText}</>;
   return (
     <span className="rm-day-top">
       <span className="rm-day-notes">
         {day?.holiday && <span className="rm-day-holiday-name">{day.holiday}</span>}
+        <GreetingLabels names={greetings} />
         {day?.lunar && <span className="rm-lunar">{day.lunar}</span>}
       </span>
       <span className="rm-day-num">
@@ -146,7 +164,7 @@ function DayBadge({ day }: { day: CalendarDay | undefined }) {
 }
 
 /** Column headers of the week and day views (and the day rows of the list) carry the same notes. */
-function DayHeader({ arg, day }: { arg: DayHeaderContentArg; day: CalendarDay | undefined }) {
+function DayHeader({ arg, day, greetings }: { arg: DayHeaderContentArg; day: CalendarDay | undefined; greetings: string[] | undefined }) {
   if (arg.view.type === 'dayGridMonth') return <>{arg.text}</>;
   const side = typeof arg['sideText'] === 'string' ? (arg['sideText'] as string) : '';
   return (
@@ -155,6 +173,7 @@ function DayHeader({ arg, day }: { arg: DayHeaderContentArg; day: CalendarDay | 
       {side && <span>{side}</span>}
       <DayBadge day={day} />
       {day?.holiday && <span className="rm-day-holiday-name">{day.holiday}</span>}
+      <GreetingLabels names={greetings} />
       {day?.lunar && <span className="rm-lunar">{day.lunar}</span>}
     </span>
   );

@@ -77,6 +77,13 @@ function Legend() {
         <span className="rm-cal-badge rm-cal-badge-work">{t('calendarPage.workdayBadge')}</span>
         {t('calendarPage.makeUpWorkday')}
       </li>
+      <li>
+        <span className="rm-cal-swatch rm-cal-swatch-occ" aria-hidden />
+        {t('calendarOccasions.legendPersonal')}
+      </li>
+      <li>
+        <span className="rm-day-greeting">{t('calendarOccasions.legendHoliday')}</span>
+      </li>
     </ul>
   );
 }

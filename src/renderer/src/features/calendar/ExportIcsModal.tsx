@@ -2,22 +2,10 @@ import { Alert, App, Button, Checkbox, Modal, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, invoke } from '../../api';
+import { downloadText } from '../../components/download';
 import type { CalendarItem } from './calendar-store';
 
 const MAX_IDS = 5000;
-
-/** Saves text through the browser's download (Electron shows its save dialog). */
-export function downloadText(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 interface Props {
   open: boolean;

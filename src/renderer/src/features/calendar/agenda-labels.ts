@@ -1,7 +1,6 @@
-import { CONTACT_PURPOSES, type ContactChannel, type ContactPurpose, type FollowupRecord, type FollowupType } from '../../../../shared/followups';
-import type { QuickLogTarget } from '../contacts/quick-log-store';
+import type { FollowupType } from '../../../../shared/followups';
 
-// Colours, dates and quick-log presets of follow-ups, shared by the calendar and the visit brief.
+// Colours and dates of follow-ups, shared by the calendar and the visit brief (quick-log presets live in contacts/).
 
 /** One colour per type; every one carries white text at WCAG AA (≥ 4.5:1) and stays AA on the holiday tint. */
 export const TYPE_COLORS: Record<FollowupType, string> = {
@@ -27,34 +26,4 @@ export function addDaysKey(date: string, days: number): string {
   return dayKey(new Date(y, m - 1, d + days));
 }
 
-const CHANNEL_OF: Partial<Record<FollowupType, ContactChannel>> = { call: 'phone', visit: 'visit', meeting: 'branch_meeting' };
-const PURPOSE_OF: Partial<Record<FollowupType, ContactPurpose>> = {
-  maturity: 'product_maturity',
-  post_loan: 'post_loan',
-  complaint: 'complaint',
-  id_expiry: 'kyc_update',
-  risk_rating: 'kyc_update',
-  verify_contact: 'kyc_update',
-};
-
-export function isContactPurpose(p: string | null | undefined): p is ContactPurpose {
-  return !!p && (CONTACT_PURPOSES as readonly string[]).includes(p);
-}
-
-/** The purpose a contact carrying out this follow-up most likely had. */
-export function contactPurposeOf(f: Pick<FollowupRecord, 'type' | 'purpose'>): ContactPurpose {
-  if (isContactPurpose(f.purpose)) return f.purpose;
-  return PURPOSE_OF[f.type] ?? 'care';
-}
-
-/** The quick-log form preset for carrying out this follow-up. */
-export function quickLogTarget(f: Pick<FollowupRecord, 'id' | 'type' | 'purpose' | 'clientId' | 'clientName' | 'attendees'>, channel?: ContactChannel): QuickLogTarget {
-  return {
-    clientId: f.clientId,
-    clientName: f.clientName,
-    followupId: f.id,
-    channel: channel ?? CHANNEL_OF[f.type],
-    purpose: contactPurposeOf(f),
-    attendees: f.attendees,
-  };
-}
+export { contactPurposeOf, isContactPurpose, quickLogTarget } from '../contacts/quick-log-target';

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { AgendaItem, CalendarDay, FollowupType } from '../../../../shared/followups';
+import type { OccasionEntry } from '../../../../shared/greetings';
 import type { TierName } from '../../../../shared/segments';
 import { errorText, invoke } from '../../api';
 import { resetOnLock } from '../../lock-reset';
@@ -21,6 +22,8 @@ interface CalendarState {
   filters: CalendarFilters;
   items: CalendarItem[];
   days: Record<string, CalendarDay>;
+  /** Birthdays and anniversaries (per client), and greeting holidays (clientId null). */
+  occasions: OccasionEntry[];
   loading: boolean;
   error: string | null;
   setRange(from: string, to: string): void;
@@ -30,7 +33,7 @@ interface CalendarState {
   moved(id: string, date: string, overdue: boolean): void;
 }
 
-const INITIAL = { range: null, filters: { types: [], tier: null, showDone: false }, items: [], days: {}, loading: false, error: null };
+const INITIAL = { range: null, filters: { types: [], tier: null, showDone: false }, items: [], days: {}, occasions: [], loading: false, error: null };
 let seq = 0;
 
 export const useCalendar = create<CalendarState>((set, get) => ({
@@ -62,6 +65,7 @@ export const useCalendar = create<CalendarState>((set, get) => ({
       set({
         items: [...open.items.map((i) => ({ ...i, done: false })), ...closed.map((i) => ({ ...i, done: true }))],
         days: Object.fromEntries(open.days.map((d) => [d.date, d])),
+        occasions: open.occasions ?? [],
       });
     } catch (e) {
       if (mine === seq) set({ error: errorText(e) });

@@ -9,10 +9,10 @@ import type { CalendarDay } from '../../../../shared/followups';
  * - the prev / next chevrons are role="img" without text (the buttons carry the name);
  * - "+N more" is an <a> without href that expands a popover: it is a button.
  */
-export function useCalendarA11y(root: RefObject<HTMLElement | null>, days: Record<string, CalendarDay>): void {
+export function useCalendarA11y(root: RefObject<HTMLElement | null>, days: Record<string, CalendarDay>, greetings: Record<string, string[]> = {}): void {
   const { t, i18n } = useTranslation();
-  const latest = useRef({ days, t, en: i18n.language === 'en' });
-  latest.current = { days, t, en: i18n.language === 'en' };
+  const latest = useRef({ days, greetings, t, en: i18n.language === 'en' });
+  latest.current = { days, greetings, t, en: i18n.language === 'en' };
 
   useEffect(() => {
     const el = root.current;
@@ -33,10 +33,10 @@ export function useCalendarA11y(root: RefObject<HTMLElement | null>, days: Recor
 
   useEffect(() => {
     if (root.current) patch(root.current, latest.current);
-  }, [root, days, i18n.language]);
+  }, [root, days, greetings, i18n.language]);
 }
 
-function patch(el: HTMLElement, { days, t, en }: { days: Record<string, CalendarDay>; t: (k: string, o?: Record<string, unknown>) => string; en: boolean }): void {
+function patch(el: HTMLElement, { days, greetings, t, en }: { days: Record<string, CalendarDay>; greetings: Record<string, string[]>; t: (k: string, o?: Record<string, unknown>) => string; en: boolean }): void {
   el.querySelectorAll('.fc-icon[role="img"]').forEach((icon) => {
     icon.removeAttribute('role');
     icon.setAttribute('aria-hidden', 'true');
@@ -53,6 +53,7 @@ function patch(el: HTMLElement, { days, t, en }: { days: Record<string, Calendar
     const notes = [
       day?.holiday ? `${day.holiday}（${t('calendarPage.holidayBadge')}）` : null,
       day?.makeUpWorkday ? t('calendarPage.makeUpWorkday') : null,
+      greetings[date]?.length ? t('calendarOccasions.greetingDay', { names: greetings[date].join('、') }) : null,
       day?.lunar ? t('calendarPage.lunarLabel', { lunar: day.lunar }) : null,
     ].filter(Boolean);
     const label = [when, ...notes].join(' ');

@@ -1,3 +1,5 @@
+import { downloadText } from '../../components/download';
+
 // The import template: the header names of the HQ extract (they are the file format, so
 // they stay Chinese in every UI language) and one fictional example row. The example ID
 // is the published GB 11643 specimen, so its check digit is valid.
@@ -21,14 +23,5 @@ export function templateCsv(): string {
 
 /** Saves the template through the browser's download (UTF-8 with BOM, so Excel reads the Chinese). */
 export function downloadTemplate(fileName: string): void {
-  const blob = new Blob(['\uFEFF', templateCsv()], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(fileName, `\uFEFF${templateCsv()}`, 'text/csv;charset=utf-8');
 }

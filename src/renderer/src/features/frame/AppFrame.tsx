@@ -9,6 +9,7 @@ import { CalendarPage } from '../calendar/CalendarPage';
 import { QuickLogHost } from '../contacts/QuickLogHost';
 import { VisitBriefHost } from '../visit-brief/VisitBriefHost';
 import { ClientsPage } from '../clients/ClientsPage';
+import { GreetingsPage } from '../greetings/GreetingsPage';
 import { NotBuiltPage } from '../not-built/NotBuiltPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -48,6 +49,7 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
   else if (page === 'clients') content = <ClientsPage />;
   else if (page === 'segments') content = <SegmentsPage />;
   else if (page === 'calendar') content = <CalendarPage />;
+  else if (page === 'greetings') content = <GreetingsPage />;
   else if (page === 'audit') content = <AuditPage />;
   else if (page === 'settings') content = <SettingsPage />;
   else content = <NotBuiltPage page={t(`nav.${page}`)} />;

@@ -6,6 +6,7 @@ import { RmError, errorText, invoke } from '../../api';
 import { passphraseRules } from '../../components/passphrase-rules';
 import { useSession } from '../../session-store';
 import { ContactSettingsCard } from './ContactSettingsCard';
+import { GreetingSettingsCard } from './GreetingSettingsCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function SettingsPage() {
         )}
       </Card>
       <ContactSettingsCard />
+      <GreetingSettingsCard />
       <Card title={t('settings.passphrase')}>
         <Form form={pwForm} layout="vertical" onFinish={changePassphrase} requiredMark={false}>
           <Form.Item name="current" label={t('settings.current')} rules={[{ required: true, message: t('errors.required', { field: t('settings.current') }) }]}>

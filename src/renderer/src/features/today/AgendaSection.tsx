@@ -24,10 +24,12 @@ interface Props {
   total: number;
   /** The rows the core listed (at most 200). */
   rows: ReactNode[];
+  /** A link beside the hint (e.g. 去发送 on the greetings card). */
+  action?: ReactNode;
 }
 
 /** One section of the Today page: title with its count, its rows scrolling inside the card (more on request), or a calm empty state. */
-export function AgendaSection({ section, total, rows }: Props) {
+export function AgendaSection({ section, total, rows, action }: Props) {
   const { t } = useTranslation();
   const [limit, setLimit] = useState(FIRST);
   const shown = rows.length;
@@ -49,7 +51,12 @@ export function AgendaSection({ section, total, rows }: Props) {
       <Card
         size="small"
         title={title}
-        extra={<Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`todayPage.hints.${section}`)}</Typography.Text>}
+        extra={
+          <span style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`todayPage.hints.${section}`)}</Typography.Text>
+            {action}
+          </span>
+        }
         style={{ height: '100%' }}
         styles={{ body: { padding: '0 12px' } }}
       >

@@ -1,7 +1,9 @@
+import { GiftOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Skeleton, Space } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkspaceStatus } from '../../../../shared/contract';
+import { useSession } from '../../session-store';
 import { ClientDetailHost } from '../clients/ClientDetailHost';
 import { useQuickLog } from '../contacts/quick-log-store';
 import { AgendaSection, type SectionKey } from './AgendaSection';
@@ -37,7 +39,18 @@ export function TodayPage({ status }: { status: WorkspaceStatus }) {
       <Row gutter={[16, 16]} align="stretch">
         {sections.map(([key, total, rows]) => (
           <Col key={key} {...GRID}>
-            <AgendaSection section={key} total={total} rows={rows} />
+            <AgendaSection
+              section={key}
+              total={total}
+              rows={rows}
+              action={
+                key === 'occasions' && total > 0 ? (
+                  <Button size="small" color="primary" variant="link" icon={<GiftOutlined aria-hidden />} onClick={() => useSession.getState().setPage('greetings')} style={{ padding: 0 }}>
+                    {t('greetingsPage.goSend')}
+                  </Button>
+                ) : undefined
+              }
+            />
           </Col>
         ))}
       </Row>

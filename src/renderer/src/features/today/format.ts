@@ -1,7 +1,6 @@
 import dayjs from 'dayjs';
-import type { AgendaItem, FollowupType } from '../../../../shared/followups';
+import type { FollowupType } from '../../../../shared/followups';
 import type { Tone } from '../../components/ToneTag';
-import type { QuickLogTarget } from '../contacts/quick-log-store';
 
 // Dates, tones and quick-log targets of agenda items, shared by the Today page and the timeline.
 
@@ -19,34 +18,7 @@ export const FOLLOWUP_TONES: Record<FollowupType, Tone> = {
   verify_contact: 'neutral',
 };
 
-const KYC_TYPES: readonly FollowupType[] = ['id_expiry', 'risk_rating'];
-const CHANNEL_FOR: Partial<Record<FollowupType, string>> = { visit: 'visit', meeting: 'branch_meeting' };
-const PURPOSE_FOR: Record<FollowupType, string> = {
-  cadence: 'care',
-  call: 'service',
-  visit: 'care',
-  meeting: 'service',
-  maturity: 'product_maturity',
-  post_loan: 'post_loan',
-  complaint: 'complaint',
-  id_expiry: 'kyc_update',
-  risk_rating: 'kyc_update',
-  verify_contact: 'kyc_update',
-};
-
-/**
- * The quick log for an agenda item. KYC deadlines are met by updating the record, not by a
- * call, so a contact does not close them: they carry no `followupId`.
- */
-export function quickLogTarget(item: AgendaItem): QuickLogTarget {
-  return {
-    clientId: item.clientId,
-    clientName: item.clientName,
-    followupId: KYC_TYPES.includes(item.type) ? undefined : item.id,
-    channel: CHANNEL_FOR[item.type],
-    purpose: PURPOSE_FOR[item.type],
-  };
-}
+export { quickLogTarget } from '../contacts/quick-log-target';
 
 export const hasVisitBrief = (type: FollowupType) => type === 'visit' || type === 'meeting';
 
