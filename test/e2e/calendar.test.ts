@@ -189,7 +189,7 @@ describe('calendar page in Chromium', () => {
     await modal.getByLabel('事项').fill('再次确认到期资金去向');
     await modal.getByRole('button', { name: label('保存') }).click();
     await modal.getByRole('alert').filter({ hasText: '超出联系频次上限' }).waitFor();
-    await modal.getByText('本客户 7 天内已主动联系 2 次（上限 2 次），请确认后再继续').waitFor();
+    await modal.getByText('该日前 7 天内本客户已有 0 次主动联系、2 次已安排的电话或拜访（上限 2 次），请确认后再继续').waitFor();
     await modal.getByRole('button', { name: '仍然安排' }).click();
     await page.getByText(/^已新建跟进：/).waitFor();
     await expect.poll(() => modal.isVisible()).toBe(false);

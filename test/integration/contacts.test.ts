@@ -159,7 +159,7 @@ describe('contact cap and refusals', () => {
     expect(await errorOf('contacts.log', { clientId: id, channel: 'phone', outcome: 'reached' })).toMatchObject({ code: 'CONTACT_CAP', params: { count: 2, cap: 2 } });
     await h.call('contacts.log', { clientId: id, channel: 'phone', outcome: 'reached', overrideCap: true });
     // Planning a call in the same window warns too.
-    expect(await errorOf('followups.create', { clientId: id, type: 'call', due: '2026-11-24', title: '回访' })).toMatchObject({ code: 'CONTACT_CAP' });
+    expect(await errorOf('followups.create', { clientId: id, type: 'call', due: '2026-11-24', title: '回访' })).toMatchObject({ code: 'CONTACT_CAP', reason: 'planned', params: { logged: 2, planned: 0, cap: 2 } });
     // A week later the window is clear.
     await h.call('followups.create', { clientId: id, type: 'call', due: '2026-12-02', title: '回访' });
   });

@@ -20,7 +20,12 @@ export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
   const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
   if (err.code === 'CONTACT_BLOCKED' && err.reason) params.reason = translate(locale, `contactBlocks.${err.reason}`);
   // Not found names what was not found: a follow-up or a contact record, not always a client.
-  const specific = err.code === 'NOT_FOUND' && (err.field === 'followupId' || err.field === 'contactId') ? `errors.NOT_FOUND_${err.field}` : null;
+  const specific =
+    err.code === 'NOT_FOUND' && (err.field === 'followupId' || err.field === 'contactId')
+      ? `errors.NOT_FOUND_${err.field}`
+      : err.code === 'CONTACT_CAP' && err.reason === 'planned'
+        ? 'errors.CONTACT_CAP_planned'
+        : null;
   let text = translate(locale, specific ?? `errors.${err.code}`, params);
   // Record and file errors: say which field and why, in words, not codes.
   if ((err.code === 'CLIENT_INVALID' || err.code === 'IMPORT_ROWS_INVALID' || err.code === 'IMPORT_FILE') && err.reason) {

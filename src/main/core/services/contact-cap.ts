@@ -60,7 +60,7 @@ export function checkPlannedCap(s: Session, client: ClientRow, due: string, over
     .from(followups)
     .where(and(eq(followups.clientId, client.id), eq(followups.status, 'open'), inArray(followups.type, ['call', 'visit', 'meeting']), gt(followups.due, addDays(from, -1)), lte(followups.due, due)))
     .all().length;
-  if (logged + planned >= cap) throw new AppError('CONTACT_CAP', { field: 'overrideCap', params: { count: logged + planned, cap } });
+  if (logged + planned >= cap) throw new AppError('CONTACT_CAP', { field: 'overrideCap', reason: 'planned', params: { count: logged + planned, cap, logged, planned } });
 }
 
 /** Proactive contacts in the 7 days before `at` (newest first). */

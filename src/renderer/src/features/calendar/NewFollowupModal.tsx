@@ -3,7 +3,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppErrorValue } from '../../../../shared/errors';
-import { CONTACT_PURPOSES, MANUAL_FOLLOWUP_TYPES, type FollowupInput, type ManualFollowupType } from '../../../../shared/followups';
+import { CONTACT_PURPOSES, MANUAL_FOLLOWUP_TYPES, type ContactRecord, type FollowupInput, type ManualFollowupType } from '../../../../shared/followups';
+import { instantLabel } from '../today/format';
 import { invoke, RmError, errorText } from '../../api';
 
 interface Values {
@@ -34,6 +35,7 @@ export function NewFollowupModal({ open, onClose, onCreated }: Props) {
   const [clients, setClients] = useState<{ value: string; label: string }[]>([]);
   const [query, setQuery] = useState('');
   const [problem, setProblem] = useState<AppErrorValue | null>(null);
+  const [recent, setRecent] = useState<ContactRecord[]>([]);
   const [busy, setBusy] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -76,8 +78,14 @@ export function NewFollowupModal({ open, onClose, onCreated }: Props) {
       void message.success(t('calendarPage.form.created', { date: r.date }));
       onCreated(r.date);
     } catch (e) {
-      if (e instanceof RmError && (e.value.code === 'CONTACT_CAP' || e.value.code === 'CONTACT_BLOCKED')) setProblem(e.value);
-      else void message.error(errorText(e));
+      if (e instanceof RmError && (e.value.code === 'CONTACT_CAP' || e.value.code === 'CONTACT_BLOCKED')) {
+        setProblem(e.value);
+        // Over the cap: list the contacts of the 7 days up to the planned day, as the quick log does.
+        if (e.value.code === 'CONTACT_CAP') {
+          const at = v.due.endOf('day').toISOString();
+          setRecent(await invoke('contacts.checkCap', { clientId: v.clientId, at }).then((c) => c.recent, () => []));
+        }
+      } else void message.error(errorText(e));
     } finally {
       setBusy(false);
     }
@@ -106,7 +114,20 @@ export function NewFollowupModal({ open, onClose, onCreated }: Props) {
           showIcon
           style={{ marginBottom: 16 }}
           title={t('calendarPage.form.capTitle')}
-          description={problemText}
+          description={
+            <>
+              <div>{problemText}</div>
+              {recent.length > 0 && (
+                <ul style={{ margin: '6px 0 0', paddingInlineStart: 20 }}>
+                  {recent.map((c) => (
+                    <li key={c.id} style={{ fontVariantNumeric: 'tabular-nums' }}>
+                      {instantLabel(c.at)} · {t(`contactChannels.${c.channel}`)} · {t(`contactOutcomes.${c.outcome}`)} · {t(`contactPurposes.${c.purpose}`)}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          }
           action={<Button size="small" danger loading={busy} onClick={() => void save(true).catch(() => undefined)}>{t('calendarPage.form.capOverride')}</Button>}
         />
       )}
