@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'CONTACT_CAP'
   | 'FOLLOWUP_CLOSED'
   | 'TEMPLATE_INVALID'
+  | 'SYNC_FILE_REFUSED'
+  | 'SYNC_KEY_INVALID'
   | 'INTERNAL';
 
 export interface AppErrorValue {

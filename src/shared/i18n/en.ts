@@ -311,6 +311,8 @@ export const en: Messages = {
     NOT_FOUND_followupId: 'This follow-up no longer exists',
     NOT_FOUND_contactId: 'This contact record no longer exists',
     TEMPLATE_INVALID: 'Template “{{id}}” uses fields that do not exist: {{fields}}',
+    SYNC_FILE_REFUSED: 'Sync file refused: {{reason}}',
+    SYNC_KEY_INVALID: 'Invalid key: {{reason}}',
     INTERNAL: 'Internal error; try again, and contact support if it persists',
     required: '{{field}} is required',
   },

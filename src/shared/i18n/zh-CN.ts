@@ -310,6 +310,8 @@ export const zhCN = {
     NOT_FOUND_followupId: '该跟进不存在，可能已被删除',
     NOT_FOUND_contactId: '该联系记录不存在，可能已被删除',
     TEMPLATE_INVALID: '模板「{{id}}」有不存在的字段：{{fields}}',
+    SYNC_FILE_REFUSED: '同步文件被拒绝：{{reason}}',
+    SYNC_KEY_INVALID: '密钥无效：{{reason}}',
     INTERNAL: '内部错误，请重试；如仍失败请联系支持',
     required: '请填写{{field}}',
   },
