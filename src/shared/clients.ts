@@ -112,4 +112,6 @@ export type ClientDetail = Omit<Required<{ [K in keyof ClientInput]: Exclude<Cli
   createdAt: string;
   updatedAt: string;
   masked: Record<RevealableField, string | null>;
+  /** From the contact log: when the client was last reached and tried, and whether the details on file look wrong. */
+  contact: { lastReachedAt: string | null; lastAttemptAt: string | null; consecutiveFailures: number; suspect: boolean } | null;
 };

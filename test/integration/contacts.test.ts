@@ -96,6 +96,7 @@ describe('failed attempts', () => {
     const results = [];
     for (const [i, outcome] of outcomes.entries()) results.push(await h.call('contacts.log', { clientId: id, channel: 'phone', outcome, at: at(`2026-11-${19 + i}T10:00:00`), overrideCap: true }));
     expect(results.map((r) => r.suspect)).toEqual([false, false, true]);
+    expect((await h.call('clients.get', { id })).contact).toMatchObject({ suspect: true, consecutiveFailures: 3, lastReachedAt: null });
     const verify = (await agenda()).filter((i) => i.type === 'verify_contact');
     expect(verify).toHaveLength(1);
     expect(verify[0]!.date).toBe('2026-11-23'); // created on Sunday, shown on Monday
@@ -104,6 +105,7 @@ describe('failed attempts', () => {
     expect((await agenda()).filter((i) => i.type === 'verify_contact')).toHaveLength(1);
     await h.call('contacts.log', { clientId: id, channel: 'phone', outcome: 'reached', direction: 'inbound' });
     expect((await agenda()).filter((i) => i.type === 'verify_contact')).toHaveLength(0);
+    expect((await h.call('clients.get', { id })).contact).toMatchObject({ suspect: false, consecutiveFailures: 0 });
   });
 });
 

@@ -34,6 +34,10 @@ export const followupsZh = {
     more: ' 等共 {{count}} 项',
   },
   calendar: { icsName: '客户经理工作台日程' },
+  contactSuspect: {
+    title: '联系方式待核实',
+    body: '已连续 {{count}} 次未联系上，请核实手机号等联系方式；联系上客户后此提示自动消失。',
+  },
   contactEdit: {
     title: '更正联系记录',
     auditNote: '更正后，原记录内容保留在审计日志中。',
@@ -106,6 +110,10 @@ export const followupsEn: typeof followupsZh = {
     more: ' and {{count}} in all',
   },
   calendar: { icsName: 'RM Workbench agenda' },
+  contactSuspect: {
+    title: 'Contact details to verify',
+    body: '{{count}} failed attempts in a row: check the mobile number and other details. This goes away once the client is reached.',
+  },
   contactEdit: {
     title: 'Correct the contact record',
     auditNote: 'The original values stay in the audit log.',

@@ -8,7 +8,7 @@ import { maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../
 import { localDate } from '../domain/local-date';
 import { addDays } from '../domain/calendar/workdays';
 import { RERATING_DAYS } from '../domain/followups/rules';
-import { clientSegments, clients, followups } from '../store/schema';
+import { clientSegments, clients, contactState, followups } from '../store/schema';
 import { regenerateFor } from './followup-generator';
 import { closeFollowup, insertFollowup } from './followups';
 import { searchColumns, searchCondition } from './client-search';
@@ -216,8 +216,10 @@ function detail(s: Session, id: string): ClientDetail {
   const { idNumber, mobile, phoneOther, email, addressRegistered, addressResidence, searchName: _n, searchKeys: _k, ...rest } = row;
   // Agents' and owners' ID numbers are masked too; they are not revealable from the detail.
   const maskParty = (p: Row['agent']) => (p ? { ...p, idNumber: p.idNumber ? maskIdNumber(p.idNumber) : null } : null);
+  const state = s.orm.select().from(contactState).where(eq(contactState.clientId, id)).get();
   return {
-    ...(rest as Omit<ClientDetail, 'masked'>),
+    ...(rest as Omit<ClientDetail, 'masked' | 'contact'>),
+    contact: state ? { lastReachedAt: state.lastReachedAt, lastAttemptAt: state.lastAttemptAt, consecutiveFailures: state.consecutiveFailures, suspect: state.suspect } : null,
     agent: maskParty(rest.agent),
     beneficialOwner: maskParty(rest.beneficialOwner),
     masked: {

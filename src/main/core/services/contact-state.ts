@@ -10,7 +10,7 @@ const FAILED = `('no_answer', 'busy', 'wrong_number', 'left_message')`;
 export function rebuildContactState(s: Session): void {
   s.db.exec(`
     WITH last_reached AS (
-      SELECT client_id, at, id, row_number() OVER (PARTITION BY client_id ORDER BY at DESC, id DESC) AS n
+      SELECT client_id, at, id, row_number() OVER (PARTITION BY client_id ORDER BY at DESC, rowid DESC) AS n
       FROM contacts WHERE outcome IN ${REACHED}
     ),
     last_ok AS (

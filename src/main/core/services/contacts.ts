@@ -121,7 +121,8 @@ export function listContacts(s: Session, clientId: string, limit: number, offset
  * right too). `becameSuspect` is true when `newContactId` is the attempt that reached the threshold.
  */
 export function refreshContactState(s: Session, clientId: string, newContactId: string | null): { suspect: boolean; becameSuspect: boolean; lastReachedId: string | null } {
-  const history = s.orm.select({ id: contacts.id, at: contacts.at, outcome: contacts.outcome }).from(contacts).where(eq(contacts.clientId, clientId)).orderBy(asc(contacts.at), asc(contacts.id)).all();
+  // Same instant: the order they were logged in (rowid), not the random tail of the UUID.
+  const history = s.orm.select({ id: contacts.id, at: contacts.at, outcome: contacts.outcome }).from(contacts).where(eq(contacts.clientId, clientId)).orderBy(asc(contacts.at), sql`rowid`).all();
   const outcomes = history.map((h) => h.outcome as ContactRecord['outcome']);
   const failures = trailingFailures(outcomes);
   const lastReached = [...history].reverse().find((h) => isReached(h.outcome as ContactRecord['outcome'])) ?? null;

@@ -71,6 +71,15 @@ export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
       {loading && <Skeleton active paragraph={{ rows: 8 }} />}
       {detail && (
         <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+          {detail.contact?.suspect && (
+            <Alert
+              role="alert"
+              type="warning"
+              showIcon
+              title={t('contactSuspect.title')}
+              description={t('contactSuspect.body', { count: detail.contact.consecutiveFailures })}
+            />
+          )}
           <DetailSegment detail={detail} segment={segment} />
           <Typography.Text type="secondary">
             {t('clientDetail.revealHint')} {t('clientDetail.updatedAt', { at: new Date(detail.updatedAt).toLocaleString() })}
