@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CONTACT_CHANNELS, CONTACT_DIRECTIONS, CONTACT_OUTCOMES, CONTACT_PURPOSES, MANUAL_FOLLOWUP_TYPES } from '../shared/followups';
 import { translate } from '../shared/i18n';
-import { parse, required, UsageError } from './args';
+import { dayRange, parse, required, UsageError } from './args';
 import { COMMON, locale, openUnlocked } from './context';
 
 // rmw contact add / followup add / agenda / calendar export.
@@ -103,13 +103,7 @@ export async function calendarExport(argv: string[]): Promise<number> {
 }
 
 function rangeOf(values: Record<string, unknown>, includeOverdue: boolean) {
-  const from = required(values, 'from');
-  const days = Number(values['days'] ?? 30);
-  if (!Number.isInteger(days) || days < 1 || days > 400) throw new UsageError('agendaCli.badDays');
-  const end = new Date(`${from}T12:00:00Z`);
-  if (Number.isNaN(end.getTime())) throw new UsageError('cli.badToday');
-  end.setUTCDate(end.getUTCDate() + days - 1);
-  return { from, to: end.toISOString().slice(0, 10), includeOverdue };
+  return { ...dayRange(values, 30, 400), includeOverdue };
 }
 
 function oneOf<T extends string>(values: Record<string, unknown>, name: string, allowed: readonly T[], need: boolean): T | undefined {

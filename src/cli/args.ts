@@ -68,3 +68,14 @@ export async function readPassphrase(prompt: string): Promise<string> {
     stdin.on('data', onData);
   });
 }
+
+/** `--from YYYY-MM-DD --days N` → the inclusive date range, N from 1 to `maxDays`. */
+export function dayRange(values: Record<string, unknown>, defaultDays: number, maxDays: number): { from: string; to: string } {
+  const from = required(values, 'from');
+  const days = Number(values['days'] ?? defaultDays);
+  if (!Number.isInteger(days) || days < 1 || days > maxDays) throw new UsageError('agendaCli.badDays', { max: String(maxDays) });
+  const end = new Date(`${from}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || Number.isNaN(end.getTime())) throw new UsageError('cli.badToday');
+  end.setUTCDate(end.getUTCDate() + days - 1);
+  return { from, to: end.toISOString().slice(0, 10) };
+}

@@ -1,19 +1,13 @@
 import { translate } from '../shared/i18n';
 import type { GreetingRow } from '../shared/greetings';
-import { parse, required, UsageError } from './args';
+import { dayRange, parse } from './args';
 import { COMMON, locale, openUnlocked } from './context';
 
 // rmw greetings: the occasions of a period with the greeting each client would get.
 
 export async function greetings(argv: string[]): Promise<number> {
   const { values } = parse(argv, { ...COMMON, from: { type: 'string' }, days: { type: 'string' } });
-  const from = required(values, 'from');
-  const days = Number(values['days'] ?? 7);
-  if (!Number.isInteger(days) || days < 1 || days > 366) throw new UsageError('agendaCli.badDays');
-  const end = new Date(`${from}T12:00:00Z`);
-  if (Number.isNaN(end.getTime())) throw new UsageError('cli.badToday');
-  end.setUTCDate(end.getUTCDate() + days - 1);
-  const to = end.toISOString().slice(0, 10);
+  const { from, to } = dayRange(values, 7, 366);
   const { core, call } = await openUnlocked(values);
   try {
     const rows: GreetingRow[] = [];

@@ -8,7 +8,7 @@ import type { ClientDetail, ClientInput } from '../../src/shared/clients';
 import type { AuditPage } from '../../src/shared/contract';
 import type { CalendarRange, FollowupInput, FollowupRecord } from '../../src/shared/followups';
 import { tempDir } from '../helpers/core';
-import { cjkRenders, launchApp, screen, type App } from './harness';
+import { type App, buttonName, callRouter, cjkRenders, launchApp, screen } from './harness';
 
 // The 日程 page through the real renderer: the month view with lunar dates and 休 / 班,
 // dragging a follow-up to another day (kept after a reload, audited), the visit brief
@@ -28,11 +28,7 @@ let month: string;
 const ids: Record<string, string> = {};
 const items: Record<string, FollowupRecord> = {};
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await router.handle(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const call = <T,>(channel: string, input: unknown): Promise<T> => callRouter<T>(router, channel, input);
 
 /** A resident ID number with a valid GB 11643 check digit (an even sequence digit is female). */
 function residentId(region: string, birth: string, seq: string): string {
@@ -50,7 +46,7 @@ function inMonth(offset: number): string {
   const last = new Date(y, m, 0).getDate();
   return `${month}-${pad(Math.min(last, Math.max(1, d + offset)))}`;
 }
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+const label = buttonName;
 const cell = (date: string): Locator => page.locator(`.fc-daygrid-day[data-date="${date}"]`);
 const event = (date: string, name: string): Locator => cell(date).locator('.fc-event', { hasText: name });
 

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { RmBridge } from '../../src/shared/bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { cjkRenders, launchApp, screen, type App } from './harness';
+import { type App, buttonName, cjkRenders, launchApp, screen } from './harness';
 
 // The client book through the real renderer: import an Excel-made GBK CSV, search by
 // initials, open and reveal (audited), see the audit entry, and a bad ID refused at
@@ -22,8 +22,7 @@ let page: Page;
 
 
 
-/** Ant Design puts a space between the two characters of a two-character button (完 成). */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+const label = buttonName;
 const dataRows = () => page.locator('.ant-table-tbody-virtual .ant-table-row');
 const drawer = (title: string | RegExp) => page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
 

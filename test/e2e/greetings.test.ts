@@ -9,7 +9,7 @@ import type { AuditPage } from '../../src/shared/contract';
 import type { CalendarRange } from '../../src/shared/followups';
 import type { GreetingsPage } from '../../src/shared/greetings';
 import { tempDir } from '../helpers/core';
-import { cjkRenders, launchApp, screen, type App } from './harness';
+import { type App, buttonName, callRouter, cjkRenders, launchApp, localDay, screen } from './harness';
 
 // The 祝福 page through the real renderer over a real core: today's birthday rendered with
 // the right salutation, marked sent (a contact attempt in the client's timeline), a
@@ -25,23 +25,12 @@ let page: Page;
 let router: Router;
 const ids: Record<string, string> = {};
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await router.handle(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const call = <T,>(channel: string, input: unknown): Promise<T> => callRouter<T>(router, channel, input);
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** A local calendar date `days` from today, YYYY-MM-DD. */
-function day(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
+const day = localDay;
 /** Born on the month and day of `date`, `age` years before it. */
 const bornAgo = (date: string, age: number) => `${Number(date.slice(0, 4)) - age}${date.slice(4)}`;
-/** Ant Design puts a space between the two characters of a two-character button (保 存). */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+const label = buttonName;
 const row = (name: string): Locator => page.locator('.rm-grow').filter({ has: page.getByRole('button', { name, exact: true }) });
 const drawer = (title: string) => page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
 const modal = (title: string) => page.locator('.ant-modal').filter({ has: page.locator('.ant-modal-title', { hasText: title }) });

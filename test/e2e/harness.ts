@@ -173,3 +173,20 @@ export async function cjkRenders(page: Page, text: string): Promise<void> {
   }, text);
   expect(width).toBeGreaterThan(text.length * 12);
 }
+
+/** A router call for seeding and checking, failing the test on an error value. */
+export async function callRouter<T>(router: { handle(channel: string, input: unknown): Promise<{ ok: true; data: unknown } | { ok: false; error: unknown }> }, channel: string, input: unknown): Promise<T> {
+  const r = await router.handle(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+/** The local calendar date `days` from today, YYYY-MM-DD (the harness clock starts at the real date). */
+export function localDay(days: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** An accessible-name pattern for a button: Ant Design puts a space between the two characters of a two-character label (保 存). */
+export const buttonName = (text: string): RegExp => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);

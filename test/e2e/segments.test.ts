@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRouter, type Router } from '../../src/main/core/router';
 import type { SegmentSummary } from '../../src/shared/segments';
 import { tempDir } from '../helpers/core';
-import { launchApp, screen, type App } from './harness';
+import { type App, callRouter, launchApp, screen } from './harness';
 
 // The Segments page through the real renderer over a 2,000-client demo book: the 80/20
 // headline and charts, the numbers agreeing with the core, tier A opening the Clients page
@@ -20,11 +20,7 @@ let router: Router;
 let summary: SegmentSummary;
 
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await router.handle(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const call = <T,>(channel: string, input: unknown): Promise<T> => callRouter<T>(router, channel, input);
 
 const card = (title: string): Locator => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: new RegExp(`^${title}$`) }) });
 const dataRows = () => page.locator('.ant-table-tbody-virtual .ant-table-row');

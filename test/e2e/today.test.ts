@@ -5,7 +5,7 @@ import { createRouter, type Router } from '../../src/main/core/router';
 import type { ClientDetail } from '../../src/shared/clients';
 import type { TodaySummary } from '../../src/shared/followups';
 import { tempDir } from '../helpers/core';
-import { axeSerious, cjkRenders, launchApp, screen, type App } from './harness';
+import { type App, axeSerious, buttonName, callRouter, cjkRenders, launchApp, localDay, screen } from './harness';
 
 // The Today page, the quick log and the client timeline through the real renderer over a
 // real core: an overdue keep-in-touch item logged in one click leaves the overdue list;
@@ -20,21 +20,11 @@ let page: Page;
 let router: Router;
 const ids: Record<string, string> = {};
 
-async function call<T>(channel: string, input: unknown): Promise<T> {
-  const r = await router.handle(channel, input);
-  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
-  return r.data as T;
-}
+const call = <T,>(channel: string, input: unknown): Promise<T> => callRouter<T>(router, channel, input);
 
-/** A local calendar date `days` from today, YYYY-MM-DD. */
-function day(days: number): string {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
+const day = localDay;
 
-/** Ant Design puts a space between the two characters of a two-character button (保 存). */
-const label = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+const label = buttonName;
 const section = (key: string): Locator => page.locator(`#today-${key}`);
 const row = (key: string, name: string): Locator => section(key).locator('li').filter({ has: page.getByRole('button', { name, exact: true }) });
 const quickLog = (): Locator => page.getByRole('dialog').filter({ has: page.locator('.ant-modal-title') });

@@ -1,4 +1,4 @@
-import type { ContactChannel, ContactDirection, ContactOutcome, ContactPurpose } from '../../../shared/followups';
+import type { ContactChannel, ContactDirection, ContactOutcome, ContactPurpose, ContactRecord } from '../../../shared/followups';
 import type { ClientInput } from '../../../shared/clients';
 import { DemoRandom } from './demo-book-random';
 import { isProactive } from './followups/rules';
@@ -7,17 +7,8 @@ import { isProactive } from './followups/rules';
 // mostly calls, about two in three reached, opt-outs and do-not-contact honoured, and
 // never three failures in a row at the end (that would need a verify task per client).
 
-export interface DemoContact {
-  clientId: string;
-  /** ISO instant, local office hours. */
-  at: string;
-  channel: ContactChannel;
-  direction: ContactDirection;
-  outcome: ContactOutcome;
-  purpose: ContactPurpose;
-  durationMinutes: number | null;
-  satisfaction: number | null;
-}
+/** A contact attempt as logged (`at`: ISO instant in local office hours). */
+export type DemoContact = Pick<ContactRecord, 'clientId' | 'at' | 'channel' | 'direction' | 'outcome' | 'purpose' | 'durationMinutes' | 'satisfaction'>;
 
 const CHANNELS: [ContactChannel, number][] = [['phone', 50], ['wechat', 20], ['sms', 9], ['visit', 10], ['branch_meeting', 6], ['video', 3], ['email', 1.5], ['letter', 0.5]];
 const PURPOSES: [ContactPurpose, number][] = [['care', 40], ['service', 20], ['greeting', 10], ['product_maturity', 10], ['marketing', 10], ['post_loan', 4], ['kyc_update', 5], ['complaint', 1]];

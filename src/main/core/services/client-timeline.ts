@@ -2,10 +2,10 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Locale } from '../../../shared/contract';
 import type { TimelineEntry } from '../../../shared/followups';
 import { localDate } from '../domain/local-date';
-import { auditLog, clientSegments, contacts, followups } from '../store/schema';
+import { auditLog, contacts, followups } from '../store/schema';
 import { load as loadClient } from './clients';
 import { toContactRecord } from './contact-cap';
-import { toRecord } from './followups';
+import { tierOf, toRecord } from './followups';
 import type { Session } from './session';
 
 // One client's history in time order (newest first): contacts, follow-ups planned and
@@ -19,7 +19,7 @@ const LIMIT = 500;
 export function clientTimeline(s: Session, locale: Locale, clientId: string): TimelineEntry[] {
   const client = loadClient(s, clientId);
   const today = localDate(s.now());
-  const tier = s.orm.select({ tier: clientSegments.tier }).from(clientSegments).where(eq(clientSegments.clientId, clientId)).get()?.tier ?? null;
+  const tier = tierOf(s, clientId);
   const out: TimelineEntry[] = [{ kind: 'edit', at: client.createdAt, action: 'client.create', fields: [], actor: '' }];
 
   for (const c of s.orm.select().from(contacts).where(eq(contacts.clientId, clientId)).orderBy(desc(contacts.at)).limit(LIMIT).all()) {

@@ -50,7 +50,9 @@ export function enforceCap(s: Session, client: ClientRow, at: Date, direction: C
  * the calls and visits already planned in that window count toward the cap.
  */
 export function checkPlannedCap(s: Session, client: ClientRow, due: string, override: boolean): void {
-  if (client.doNotContact) throw new AppError('CONTACT_BLOCKED', { field: 'type', reason: 'do_not_contact' });
+  // A planned call or visit is a proactive contact: the same refusal rule as logging one.
+  const blocked = contactBlock(client, 'outbound', 'care');
+  if (blocked) throw new AppError('CONTACT_BLOCKED', { field: 'type', reason: blocked });
   if (override) return;
   const cap = contactSettings(s).contactCap;
   const from = addDays(due, -(CAP_WINDOW_DAYS - 1));

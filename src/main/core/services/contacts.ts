@@ -24,10 +24,8 @@ export function logContact(s: Session, input: ParsedInputOf<'contacts.log'>): Co
   // A log records what happened: an attempt cannot be later than now (a few minutes' clock skew allowed).
   if (at.getTime() > s.now().getTime() + FUTURE_SLACK_MS) throw new AppError('INVALID_INPUT', { field: 'at', reason: 'future' });
   enforceCap(s, client, at, input.direction, input.purpose, input.overrideCap);
-  if (input.followupId) {
-    const f = loadFollowup(s, input.followupId);
-    if (f.clientId !== input.clientId) throw new AppError('INVALID_INPUT', { field: 'followupId', reason: 'other_client' });
-  }
+  const linked = input.followupId ? loadFollowup(s, input.followupId) : null;
+  if (linked && linked.clientId !== input.clientId) throw new AppError('INVALID_INPUT', { field: 'followupId', reason: 'other_client' });
   const id = uuidv7(at.getTime());
   const now = s.now().toISOString();
   return s.inTransaction(
@@ -54,10 +52,7 @@ export function logContact(s: Session, input: ParsedInputOf<'contacts.log'>): Co
         })
         .run();
       // The follow-up is carried out when the client was reached; a KYC deadline clears only when the record is updated.
-      if (input.followupId && isReached(input.outcome)) {
-        const f = loadFollowup(s, input.followupId);
-        if (f.status === 'open' && f.type !== 'id_expiry' && f.type !== 'risk_rating') closeFollowup(s, f.id, 'done', 'contacted', id);
-      }
+      if (linked?.status === 'open' && isReached(input.outcome) && linked.type !== 'id_expiry' && linked.type !== 'risk_rating') closeFollowup(s, linked.id, 'done', 'contacted', id);
       const { suspect, becameSuspect, lastReachedId } = refreshContactState(s, input.clientId, id);
       // This contact is now the last time the client was reached: the cadence item is carried out by it.
       if (lastReachedId === id) {

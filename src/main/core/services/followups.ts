@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Locale, ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { FollowupRecord, FollowupType } from '../../../shared/followups';
@@ -119,7 +119,7 @@ export function getFollowup(s: Session, locale: Locale, id: string): FollowupRec
 /** Follow-ups of one client (open first, then newest). */
 export function clientFollowups(s: Session, locale: Locale, clientId: string, types?: FollowupType[], status?: Row['status']): FollowupRecord[] {
   const client = loadClient(s, clientId);
-  const tier = s.orm.select({ tier: clientSegments.tier }).from(clientSegments).where(eq(clientSegments.clientId, clientId)).get()?.tier ?? null;
+  const tier = tierOf(s, clientId);
   const conds = [eq(followups.clientId, clientId), types ? inArray(followups.type, types) : undefined, status ? eq(followups.status, status) : undefined];
   const today = localDate(s.now());
   return s.orm
@@ -173,8 +173,12 @@ function openFollowup(s: Session, id: string): Row {
 }
 
 function touch(s: Session, id: string, set: Partial<Row>): void {
-  const row = loadFollowup(s, id);
-  s.orm.update(followups).set({ ...set, updatedAt: s.now().toISOString(), rev: row.rev + 1 }).where(eq(followups.id, id)).run();
+  s.orm.update(followups).set({ ...set, updatedAt: s.now().toISOString(), rev: sql`${followups.rev} + 1` }).where(eq(followups.id, id)).run();
+}
+
+/** One client's tier as stored by the last segments pass (null before any). */
+export function tierOf(s: Session, clientId: string): string | null {
+  return s.orm.select({ tier: clientSegments.tier }).from(clientSegments).where(eq(clientSegments.clientId, clientId)).get()?.tier ?? null;
 }
 
 function pick(row: Row, keys: string[]): Record<string, unknown> {

@@ -26,7 +26,9 @@ export class Reminders {
   /** Remembers how many items are due today, so a locked workspace can still say so. */
   beforeLock(s: Session): void {
     const today = localDate(s.now());
-    this.locked = { day: today, count: dueToday(s, 'zh-CN', today).length, announced: false };
+    // A count is all a locked screen may show; locking (on suspend too) must stay quick, so no regeneration or wording here.
+    const count = s.db.prepare(`SELECT count(*) FROM followups WHERE status = 'open' AND date <= ?`).pluck().get(today) as number;
+    this.locked = { day: today, count, announced: false };
   }
 
   check(s: Session | null, locale: Locale, now: Date): Note | null {

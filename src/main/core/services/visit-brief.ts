@@ -5,11 +5,11 @@ import { addDays } from '../domain/calendar/workdays';
 import { upcomingOccasions } from '../domain/calendar/upcoming';
 import { maskAddress, maskField, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
-import { auditLog, clientSegments, contacts } from '../store/schema';
+import { auditLog, contacts } from '../store/schema';
 import { ensureAgendaFresh } from './agenda';
 import { load as loadClient } from './clients';
 import { toContactRecord } from './contact-cap';
-import { clientFollowups, getFollowup } from './followups';
+import { clientFollowups, getFollowup, tierOf } from './followups';
 import type { Session } from './session';
 
 // 拜访准备: one page the manager takes to the client. The client may see it, so it is
@@ -27,7 +27,7 @@ export function visitBrief(s: Session, locale: Locale, followupId: string): Visi
   const followup = getFollowup(s, locale, followupId);
   const c = loadClient(s, followup.clientId);
   const today = localDate(s.now());
-  const tier = s.orm.select({ tier: clientSegments.tier }).from(clientSegments).where(eq(clientSegments.clientId, c.id)).get()?.tier ?? null;
+  const tier = tierOf(s, c.id);
   const open = clientFollowups(s, locale, c.id, undefined, 'open');
   const since = new Date(s.now().getTime() - CHANGES_DAYS * 86_400_000).toISOString();
   const changes = s.orm

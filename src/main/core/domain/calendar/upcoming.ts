@@ -1,19 +1,11 @@
 import type { Locale } from '../../../../shared/contract';
-import { birthdayInYear, clientOccasionsInRange, DEFAULT_OCCASION_SETTINGS } from '../greetings/occasions';
+import { birthdayInYear, clientOccasionsInRange, DEFAULT_OCCASION_SETTINGS, type OccasionClientInput } from '../greetings/occasions';
 
 // The client's own occasions in a date range, for the visit brief: the birthday (solar or
 // lunar) and company anniversaries. The conversions live in the greetings engine
 // (greetings/occasions.ts); this only titles them.
 
-export interface OccasionClient {
-  kind: 'person' | 'company';
-  birthDate: string | null;
-  birthdayCalendar: 'solar' | 'lunar';
-  lunarMonth: number | null;
-  lunarDay: number | null;
-  lunarLeap: boolean;
-  companyAnniversaries: { label: string; date: string }[];
-}
+export type OccasionClient = Omit<OccasionClientInput, 'id' | 'name'>;
 
 export interface Occasion {
   date: string;

@@ -1,5 +1,6 @@
 import { Alert, App, Button, Form, Input, Modal, Radio, Space, Typography } from 'antd';
-import { useState } from 'react';
+import type { TFunction } from 'i18next';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GREETING_CHANNELS, type GreetingChannel } from '../../../../shared/greetings';
 import { errorText, invoke } from '../../api';
@@ -20,6 +21,47 @@ function useBatch() {
   return { rows, refs: rows.map(toRef), count: rows.length };
 }
 
+/** Runs a batch action with a busy button; a failure is shown and the modal stays open. */
+function useBatchAction() {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  async function go(action: () => Promise<void>) {
+    setBusy(true);
+    try {
+      await action();
+    } catch (e) {
+      void message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { busy, go };
+}
+
+/** The three batch modals share their frame: a title, 取消, and one primary action. */
+function BatchModal({ open, onClose, title, okText, busy, onOk, children }: Props & { title: string; okText: string; busy: boolean; onOk(): void; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <Modal
+      open={open}
+      title={title}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={[
+        <Button key="cancel" onClick={onClose}>{t('greetingsPage.cancel')}</Button>,
+        <Button key="ok" type="primary" loading={busy} onClick={onOk}>{okText}</Button>,
+      ]}
+    >
+      {children}
+    </Modal>
+  );
+}
+
+/** "N marked" plus, when some were already done, "M unchanged". */
+function markedText(done: string, unchanged: number, t: TFunction, lang: string): string {
+  return [done, unchanged ? t('greetingsPage.unchanged', { count: unchanged }) : null].filter(Boolean).join(lang === 'en' ? '; ' : '；');
+}
+
 /** After a mark: the rows change status, the selection is spent. */
 function refresh() {
   const s = useGreetings.getState();
@@ -32,40 +74,25 @@ export function ExportModal({ open, onClose }: Props) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { refs, count } = useBatch();
-  const [busy, setBusy] = useState(false);
+  const { busy, go } = useBatchAction();
 
-  async function run() {
-    setBusy(true);
-    try {
+  const run = () =>
+    go(async () => {
       const r = await invoke('greetings.exportCsv', { items: refs });
       downloadText(r.fileName, r.content, 'text/csv;charset=utf-8');
       const missing = count - r.count;
       void message.success(missing > 0 ? t('greetingsPage.exportedMissing', { count: r.count, missing }) : t('greetingsPage.exported', { count: r.count }));
       onClose();
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Modal
-      open={open}
-      title={t('greetingsPage.exportTitle')}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>{t('greetingsPage.cancel')}</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => void run()}>{t('greetingsPage.exportOk')}</Button>,
-      ]}
-    >
+    <BatchModal open={open} onClose={onClose} title={t('greetingsPage.exportTitle')} okText={t('greetingsPage.exportOk')} busy={busy} onOk={() => void run()}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>{t('greetingsPage.exportBody', { count })}</Typography.Paragraph>
         <Alert type="warning" showIcon title={t('greetingsPage.exportAudit')} />
         <Typography.Text type="secondary">{t('greetingsPage.exportOnlyPending')}</Typography.Text>
       </Space>
-    </Modal>
+    </BatchModal>
   );
 }
 
@@ -75,34 +102,18 @@ export function MarkModal({ open, onClose }: Props) {
   const { message } = App.useApp();
   const { refs, count } = useBatch();
   const [channel, setChannel] = useState<GreetingChannel | ''>('');
-  const [busy, setBusy] = useState(false);
+  const { busy, go } = useBatchAction();
 
-  async function run() {
-    setBusy(true);
-    try {
+  const run = () =>
+    go(async () => {
       const r = await invoke('greetings.mark', { items: refs, status: 'sent', channel: channel || undefined });
-      const parts = [t('greetingsPage.marked', { count: r.sent }), r.unchanged ? t('greetingsPage.unchanged', { count: r.unchanged }) : null].filter(Boolean);
-      void message.success(parts.join(i18n.language === 'en' ? '; ' : '；'));
+      void message.success(markedText(t('greetingsPage.marked', { count: r.sent }), r.unchanged, t, i18n.language));
       onClose();
       refresh();
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Modal
-      open={open}
-      title={t('greetingsPage.markTitle')}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>{t('greetingsPage.cancel')}</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => void run()}>{t('greetingsPage.markOk')}</Button>,
-      ]}
-    >
+    <BatchModal open={open} onClose={onClose} title={t('greetingsPage.markTitle')} okText={t('greetingsPage.markOk')} busy={busy} onOk={() => void run()}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Typography.Paragraph style={{ margin: 0 }}>{t('greetingsPage.markBody', { count })}</Typography.Paragraph>
         <div>
@@ -115,7 +126,7 @@ export function MarkModal({ open, onClose }: Props) {
           />
         </div>
       </Space>
-    </Modal>
+    </BatchModal>
   );
 }
 
@@ -125,34 +136,18 @@ export function SkipModal({ open, onClose }: Props) {
   const { message } = App.useApp();
   const { refs, count } = useBatch();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
+  const { busy, go } = useBatchAction();
 
-  async function run({ reason }: { reason: string }) {
-    setBusy(true);
-    try {
+  const run = ({ reason }: { reason: string }) =>
+    go(async () => {
       const r = await invoke('greetings.mark', { items: refs, status: 'skipped', reason: reason.trim() });
-      const parts = [t('greetingsPage.skipped', { count: r.skipped }), r.unchanged ? t('greetingsPage.unchanged', { count: r.unchanged }) : null].filter(Boolean);
-      void message.success(parts.join(i18n.language === 'en' ? '; ' : '；'));
+      void message.success(markedText(t('greetingsPage.skipped', { count: r.skipped }), r.unchanged, t, i18n.language));
       onClose();
       refresh();
-    } catch (e) {
-      void message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    });
 
   return (
-    <Modal
-      open={open}
-      title={t('greetingsPage.skipTitle')}
-      onCancel={onClose}
-      destroyOnHidden
-      footer={[
-        <Button key="cancel" onClick={onClose}>{t('greetingsPage.cancel')}</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => form.submit()}>{t('greetingsPage.skipOk')}</Button>,
-      ]}
-    >
+    <BatchModal open={open} onClose={onClose} title={t('greetingsPage.skipTitle')} okText={t('greetingsPage.skipOk')} busy={busy} onOk={() => form.submit()}>
       <Typography.Paragraph>{t('greetingsPage.skipBody', { count })}</Typography.Paragraph>
       <Form form={form} layout="vertical" onFinish={(v) => void run(v)} requiredMark={false} preserve={false}>
         <Form.Item name="reason" label={t('greetingsPage.skipReason')} rules={[{ required: true, whitespace: true, message: t('greetingsPage.skipReasonRequired') }, { max: 200 }]}>
@@ -166,6 +161,6 @@ export function SkipModal({ open, onClose }: Props) {
           ))}
         </Space>
       </Form>
-    </Modal>
+    </BatchModal>
   );
 }
