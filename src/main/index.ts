@@ -30,6 +30,8 @@ function startCore(): Worker {
     } else if (msg.kind === 'event') {
       if (msg.event === 'reminders.due') notify(msg.payload as { title: string; body: string });
       win?.webContents.send('rm:event', { event: msg.event, payload: msg.payload });
+    } else if (msg.kind === 'closed') {
+      workerClosed?.();
     }
   });
   w.on('error', (e) => {
@@ -53,6 +55,8 @@ async function printToPdf(fileName: string): Promise<{ ok: true; data: { saved: 
   await writeFile(target.filePath, pdf, { mode: 0o600 });
   return { ok: true, data: { saved: true } };
 }
+
+let workerClosed: (() => void) | null = null;
 
 function lockCore(reason: 'suspend' | 'screen-lock' | 'quit'): void {
   worker?.postMessage({ kind: 'lock', reason });
@@ -143,6 +147,18 @@ if (!app.requestSingleInstanceLock()) {
     buildMenu();
     createWindow();
   });
-  app.on('before-quit', () => lockCore('quit'));
+  // Quitting locks the workspace first (and, when the bank set a sync folder, exports into it): wait for it, 15 s at most.
+  let quitting = false;
+  app.on('before-quit', (e) => {
+    if (quitting || !worker) return;
+    quitting = true;
+    e.preventDefault();
+    const timeout = setTimeout(() => app.quit(), 15_000);
+    workerClosed = () => {
+      clearTimeout(timeout);
+      app.quit();
+    };
+    lockCore('quit');
+  });
   app.on('window-all-closed', () => app.quit());
 }

@@ -25,11 +25,13 @@ type Message = { kind: 'invoke'; id: number; channel: string; input: unknown } |
 
 port.on('message', (msg: Message) => {
   if (msg.kind === 'lock') {
-    core.lock(msg.reason);
-    if (msg.reason === 'quit') {
-      clearInterval(timer);
-      port.postMessage({ kind: 'closed' });
+    // Suspend and screen lock are immediate; quitting may first export into the bank's sync folder.
+    if (msg.reason !== 'quit') {
+      core.lock(msg.reason);
+      return;
     }
+    clearInterval(timer);
+    void core.lockWithExport('quit').finally(() => port.postMessage({ kind: 'closed' }));
     return;
   }
   void router.handle(msg.channel, msg.input).then((result) => port.postMessage({ kind: 'result', id: msg.id, result }));

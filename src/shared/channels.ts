@@ -49,11 +49,19 @@ export const CHANNELS = [
   'greetings.exportCsv',
   'greetings.templates',
   'greetings.settings',
+  'sync.status',
+  'sync.installHqKey',
+  'sync.enrolment',
+  'sync.export',
+  'sync.rosterPreview',
+  'sync.rosterApply',
+  'sync.history',
+  'sync.settings',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];
 
-export const EVENTS = ['workspace.locked', 'reminders.due'] as const;
+export const EVENTS = ['workspace.locked', 'reminders.due', 'sync.progress'] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isChannel(name: unknown): name is Channel {

@@ -1,3 +1,4 @@
+import type { ProposalRecord } from './sync';
 import { z } from 'zod';
 
 // Client records as they cross the contract. Money is integer fen; dates are
@@ -114,4 +115,8 @@ export type ClientDetail = Omit<Required<{ [K in keyof ClientInput]: Exclude<Cli
   masked: Record<RevealableField, string | null>;
   /** From the contact log: when the client was last reached and tried, and whether the details on file look wrong. */
   contact: { lastReachedAt: string | null; lastAttemptAt: string | null; consecutiveFailures: number; suspect: boolean } | null;
+  /** Enrolled with HQ and known to core banking (has a client number): HQ-owned fields change only by proposal. */
+  hqManaged: boolean;
+  /** The RM's corrections of HQ-owned fields, newest first (pending ones until a roster settles them). */
+  proposals: ProposalRecord[];
 };

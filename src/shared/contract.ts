@@ -23,6 +23,7 @@ import {
 } from './followups';
 import { GREETING_CHANNELS, GREETING_STATUSES, greetingRefSchema, greetingTemplateSchema, OCCASION_KINDS, type GreetingSettings, type GreetingsPage } from './greetings';
 import type { GreetingTemplateInput } from './greetings';
+import { syncFileSchema, syncSettingsSchema, type RosterApplyResult, type RosterSummary, type SyncExportResult, type SyncHistoryEntry, type SyncProgress, type SyncSettings, type SyncStatus } from './sync';
 
 // Input schemas for every channel. Main validates with these before anything
 // reaches the core; the router validates again so in-process callers (CLI,
@@ -90,7 +91,13 @@ export const inputSchemas = {
   'clients.get': z.strictObject({ id: clientId }),
   'clients.reveal': z.strictObject({ id: clientId, field: z.enum(REVEALABLE_FIELDS) }),
   'clients.create': z.strictObject({ client: clientInputSchema }),
-  'clients.update': z.strictObject({ id: clientId, rev: z.number().int().min(1), patch: clientInputSchema.partial() }),
+  'clients.update': z.strictObject({
+    id: clientId,
+    rev: z.number().int().min(1),
+    patch: clientInputSchema.partial(),
+    /** Why an HQ-owned field changed (e.g. "new number given at the visit"): travels with the proposal. */
+    proposalNote: z.string().trim().max(500).optional(),
+  }),
   'clients.delete': z.strictObject({ id: clientId }),
   'import.preview': importFile,
   'import.commit': importFile.extend({
@@ -177,6 +184,15 @@ export const inputSchemas = {
     companyAnniversaries: z.boolean().optional(),
     branch: z.string().trim().max(40).optional(),
   }),
+  'sync.status': empty,
+  /** HQ's public key, armored; replacing an installed one needs `replace`. */
+  'sync.installHqKey': z.strictObject({ armored: z.string().min(1).max(100_000), replace: z.boolean().default(false) }),
+  'sync.enrolment': empty,
+  'sync.export': empty,
+  'sync.rosterPreview': syncFileSchema,
+  'sync.rosterApply': syncFileSchema,
+  'sync.history': z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
+  'sync.settings': syncSettingsSchema,
   'shell.printToPdf': z.strictObject({ fileName: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/, 'fileName') }),
 } satisfies Record<Channel, z.ZodType>;
 
@@ -269,6 +285,15 @@ export interface OutputMap {
   'greetings.exportCsv': { fileName: string; content: string; count: number };
   'greetings.templates': GreetingTemplateInput[];
   'greetings.settings': GreetingSettings;
+  'sync.status': SyncStatus;
+  'sync.installHqKey': SyncStatus;
+  /** The enrolment file for HQ: the device public key, armored (gpg --import reads it). */
+  'sync.enrolment': { fileName: string; content: string; fingerprint: string };
+  'sync.export': SyncExportResult;
+  'sync.rosterPreview': RosterSummary;
+  'sync.rosterApply': RosterApplyResult;
+  'sync.history': SyncHistoryEntry[];
+  'sync.settings': SyncSettings;
   /** Handled by the shell (Electron printToPDF + save dialog); the core answers `saved: false`. */
   'shell.printToPdf': { saved: boolean };
 }
@@ -290,4 +315,6 @@ export interface EventMap {
   'workspace.locked': { reason: 'manual' | 'idle' | 'suspend' | 'screen-lock' | 'quit' };
   /** A desktop notification for the shell: already worded, with no client names while locked. */
   'reminders.due': { title: string; body: string; count: number };
+  /** A long export or roster apply, for the Sync page's progress bar. */
+  'sync.progress': SyncProgress;
 }

@@ -24,6 +24,9 @@ export type ErrorCode =
   | 'TEMPLATE_INVALID'
   | 'SYNC_FILE_REFUSED'
   | 'SYNC_KEY_INVALID'
+  | 'SYNC_NOT_ENROLLED'
+  | 'SYNC_HQ_KEY_INSTALLED'
+  | 'SYNC_FILE_EXISTS'
   | 'INTERNAL';
 
 export interface AppErrorValue {

@@ -1,3 +1,4 @@
+import type { SyncDue } from './sync';
 import { z } from 'zod';
 import type { OccasionEntry } from './greetings';
 
@@ -153,6 +154,8 @@ export interface TodaySummary {
   /** Birthdays, anniversaries and holidays whose reminder runs today (lead days before the occasion). */
   occasions: OccasionEntry[];
   counts: { overdue: number; dueToday: number; next7: number; losingTouch: number; kyc: number };
+  /** Export to HQ due (never, interval passed, backlog); null when enrolled and up to date or not enrolled. */
+  sync: { due: SyncDue; pending: number; lastExportAt: string | null } | null;
 }
 
 export interface CalendarDay {

@@ -5,6 +5,8 @@ import { shouldAutoLock } from './domain/idle';
 import { Reminders } from './services/reminders';
 import { dbSettings, DEFAULT_AUTO_LOCK_MINUTES } from './services/settings';
 import { Workspace, type LockReason } from './services/workspace';
+import { autoExportWanted, writeExportTo } from './services/sync-files';
+import { syncSettings } from './services/sync';
 
 export interface CoreOptions {
   workspaceDir: string;
@@ -14,6 +16,8 @@ export interface CoreOptions {
   migrationsDir?: string;
   scryptN?: number;
   emit?: <E extends EventName>(event: E, payload: EventMap[E]) => void;
+  /** The developer log (never shown to the user). */
+  log?: (msg: string) => void;
 }
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('./store/migrations/', import.meta.url));
@@ -25,10 +29,13 @@ export class Core {
   private lastActivity: number;
   private readonly emit: NonNullable<CoreOptions['emit']>;
   private readonly reminders = new Reminders();
+  private locking = false;
+  private readonly log: (msg: string) => void;
 
   constructor(opts: CoreOptions) {
     this.now = opts.now ?? (() => new Date());
     this.emit = opts.emit ?? (() => undefined);
+    this.log = opts.log ?? ((m) => console.error(m));
     this.workspace = new Workspace({
       dir: opts.workspaceDir,
       migrationsDir: opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR,
@@ -52,6 +59,30 @@ export class Core {
   remind(): void {
     const note = this.reminders.check(this.workspace.current, this.locale(), this.now());
     if (note) this.emit('reminders.due', note);
+    const s = this.workspace.current;
+    const sync = s ? this.reminders.checkSync(s, this.locale()) : null;
+    if (sync) this.emit('reminders.due', sync);
+  }
+
+  /** Progress of a long export or roster apply, for the Sync page. */
+  progress(p: EventMap['sync.progress']): void {
+    this.emit('sync.progress', p);
+  }
+
+  /**
+   * Locks after exporting into the bank's sync folder when it is configured and changes wait for
+   * HQ (on quit, manual and idle lock; suspend locks at once). A failed export never stops the lock.
+   */
+  async lockWithExport(reason: LockReason): Promise<boolean> {
+    const s = this.workspace.current;
+    if (s) {
+      try {
+        if (autoExportWanted(s)) await writeExportTo(s, syncSettings(s).autoExportDir!, { auto: true });
+      } catch (e) {
+        this.log(`[core] automatic export failed: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    return this.lock(reason);
   }
 
   lock(reason: LockReason): boolean {
@@ -67,7 +98,13 @@ export class Core {
     const s = this.workspace.current;
     if (!s) return;
     const minutes = dbSettings(s).autoLockMinutes ?? DEFAULT_AUTO_LOCK_MINUTES;
-    if (shouldAutoLock(this.lastActivity, this.now().getTime(), minutes)) this.lock('idle');
+    if (!shouldAutoLock(this.lastActivity, this.now().getTime(), minutes) || this.locking) return;
+    if (!autoExportWanted(s)) {
+      this.lock('idle');
+      return;
+    }
+    this.locking = true;
+    void this.lockWithExport('idle').finally(() => (this.locking = false));
   }
 
   settings(): Settings {

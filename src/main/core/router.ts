@@ -14,6 +14,8 @@ import { capCheck, contactSettings, updateContactSettings } from './services/con
 import { listContacts, logContact, updateContact } from './services/contacts';
 import { cancelFollowup, completeFollowup, createFollowup, getFollowup, rescheduleFollowup, snoozeFollowup, updateFollowup } from './services/followups';
 import { visitBrief } from './services/visit-brief';
+import { enrolmentFile, ensureDevice, installHqKey, syncHistoryList, syncSettings, syncStatus, updateSyncSettings } from './services/sync';
+import { applyRoster, exportFile, previewRoster } from './services/sync-files';
 import { exportGreetingsCsv, markGreetings } from './services/greeting-actions';
 import { greetingSettings, greetingTemplates, listGreetings, saveGreetingTemplates, updateGreetingSettings } from './services/greetings';
 import { load as loadClient } from './services/clients';
@@ -29,16 +31,22 @@ const PASSIVE_CHANNELS = new Set<Channel>(['workspace.status']);
 
 const handlers: Handlers = {
   'workspace.status': (core) => core.workspace.status(),
-  'workspace.create': (core, input) => core.workspace.create(input),
+  'workspace.create': async (core, input) => {
+    const status = await core.workspace.create(input);
+    // The device key pair for the exchange with HQ is made with the workspace.
+    await ensureDevice(core.workspace.requireSession());
+    return status;
+  },
   'workspace.unlock': async (core, input) => {
     const status = await core.workspace.unlock(input.passphrase);
+    await ensureDevice(core.workspace.requireSession());
     // The first unlock of each month keeps that month's picture of the book's segments.
     ensureMonthlySnapshot(core.workspace.requireSession());
     core.remind();
     return status;
   },
-  'workspace.lock': (core) => {
-    core.lock('manual');
+  'workspace.lock': async (core) => {
+    await core.lockWithExport('manual');
     return core.workspace.status();
   },
   'workspace.changePassphrase': async (core, input) => {
@@ -76,7 +84,7 @@ const handlers: Handlers = {
   'clients.get': (core, input) => viewClient(core.workspace.requireSession(), input.id),
   'clients.reveal': (core, input) => revealField(core.workspace.requireSession(), input.id, input.field),
   'clients.create': (core, input) => createClient(core.workspace.requireSession(), input.client),
-  'clients.update': (core, input) => updateClient(core.workspace.requireSession(), input.id, input.patch, input.rev),
+  'clients.update': (core, input) => updateClient(core.workspace.requireSession(), input.id, input.patch, input.rev, input.proposalNote),
   'clients.delete': (core, input) => {
     deleteClient(core.workspace.requireSession(), input.id);
     return { deleted: true };
@@ -126,6 +134,24 @@ const handlers: Handlers = {
   'greetings.settings': (core, input) => {
     const s = core.workspace.requireSession();
     return Object.values(input).some((v) => v !== undefined) ? updateGreetingSettings(s, input) : greetingSettings(s);
+  },
+  'sync.status': (core) => syncStatus(core.workspace.requireSession()),
+  'sync.installHqKey': async (core, input) => {
+    const s = core.workspace.requireSession();
+    await installHqKey(s, input.armored, input.replace);
+    return syncStatus(s);
+  },
+  'sync.enrolment': (core) => enrolmentFile(core.workspace.requireSession()),
+  'sync.export': (core) => exportFile(core.workspace.requireSession(), (p) => core.progress(p)),
+  'sync.rosterPreview': (core, input) => previewRoster(core.workspace.requireSession(), input.fileName, Buffer.from(input.contentBase64, 'base64')),
+  'sync.rosterApply': async (core, input) => ({
+    ...(await applyRoster(core.workspace.requireSession(), input.fileName, Buffer.from(input.contentBase64, 'base64'), (p) => core.progress(p))),
+    applied: true as const,
+  }),
+  'sync.history': (core, input) => syncHistoryList(core.workspace.requireSession(), input.limit),
+  'sync.settings': (core, input) => {
+    const s = core.workspace.requireSession();
+    return Object.values(input).some((v) => v !== undefined) ? updateSyncSettings(s, input) : syncSettings(s);
   },
   // Printing is the shell's job (Electron printToPDF); the core has no window to print.
   'shell.printToPdf': () => ({ saved: false }),

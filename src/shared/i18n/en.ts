@@ -1,3 +1,4 @@
+import { syncEn } from './sync';
 import { greetingsEn } from './greetings';
 import { todayUiEn } from './today-ui';
 import { calendarUiEn } from './calendar-ui';
@@ -313,6 +314,9 @@ export const en: Messages = {
     TEMPLATE_INVALID: 'Template “{{id}}” uses fields that do not exist: {{fields}}',
     SYNC_FILE_REFUSED: 'Sync file refused: {{reason}}',
     SYNC_KEY_INVALID: 'Invalid key: {{reason}}',
+    SYNC_NOT_ENROLLED: 'Head office’s public key is not installed yet: install it in Settings or on the Sync page before exporting or applying a roster',
+    SYNC_HQ_KEY_INSTALLED: 'A head-office key is already installed (fingerprint {{fingerprint}}); replacing it must be confirmed',
+    SYNC_FILE_EXISTS: 'Sync file {{fileName}} already exists and is not yet acknowledged; it was not overwritten',
     INTERNAL: 'Internal error; try again, and contact support if it persists',
     required: '{{field}} is required',
   },
@@ -501,4 +505,5 @@ export const en: Messages = {
   ...greetingsEn,
   ...calendarUiEn,
   ...greetingsUiEn,
+  ...syncEn,
 };

@@ -19,6 +19,12 @@ export function translate(locale: LocaleKey, key: string, params: Record<string,
 export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
   const params = { field: err.field ?? '', reason: err.reason ?? '', ...err.params };
   if (err.code === 'CONTACT_BLOCKED' && err.reason) params.reason = translate(locale, `contactBlocks.${err.reason}`);
+  // A refused sync file or key says why in words (the reason's own parameters filled in).
+  if ((err.code === 'SYNC_FILE_REFUSED' || err.code === 'SYNC_KEY_INVALID') && err.reason) {
+    const key = `${err.code === 'SYNC_KEY_INVALID' ? 'keyRefusals' : 'syncRefusals'}.${err.reason}`;
+    const words = translate(locale, key, params);
+    if (words !== key) params.reason = words;
+  }
   // Not found names what was not found: a follow-up or a contact record, not always a client.
   const specific =
     err.code === 'NOT_FOUND' && (err.field === 'followupId' || err.field === 'contactId')

@@ -1,3 +1,4 @@
+import { syncZh } from './sync';
 import { greetingsZh } from './greetings';
 import { todayUiZh } from './today-ui';
 import { calendarUiZh } from './calendar-ui';
@@ -312,6 +313,9 @@ export const zhCN = {
     TEMPLATE_INVALID: '模板「{{id}}」有不存在的字段：{{fields}}',
     SYNC_FILE_REFUSED: '同步文件被拒绝：{{reason}}',
     SYNC_KEY_INVALID: '密钥无效：{{reason}}',
+    SYNC_NOT_ENROLLED: '尚未安装总行公钥，无法导出或应用名单；请在「设置」或「同步」页安装',
+    SYNC_HQ_KEY_INSTALLED: '已安装总行公钥（指纹 {{fingerprint}}）；更换须确认',
+    SYNC_FILE_EXISTS: '同步文件 {{fileName}} 已存在且尚未被总行确认，未覆盖',
     INTERNAL: '内部错误，请重试；如仍失败请联系支持',
     required: '请填写{{field}}',
   },
@@ -500,4 +504,5 @@ export const zhCN = {
   ...greetingsZh,
   ...calendarUiZh,
   ...greetingsUiZh,
+  ...syncZh,
 } as const;

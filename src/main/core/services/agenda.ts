@@ -11,6 +11,7 @@ import { generatorOutdated, regenerateBook, regenerateForNewDay } from './follow
 import { followupTitle } from './followups';
 import { occasionEntries, todaysOccasions } from './greetings';
 import type { Session } from './session';
+import { syncReminder } from './sync';
 
 // The agenda: open follow-ups by the day they are shown, for the Today page, the
 // calendar, the CLI and the .ics export. Generated items are brought up to date first.
@@ -121,6 +122,7 @@ export function todaySummary(s: Session, locale: Locale): TodaySummary {
     kyc: list(`f.date <= ? AND f.type IN ${KYC_SQL}`, 'f.date, f.type, f.id', kycEnd),
     occasions: todaysOccasions(s, locale, today),
     counts: { overdue, dueToday, next7, losingTouch: losingTouch.total, kyc },
+    sync: syncReminder(s),
   };
 }
 

@@ -94,3 +94,16 @@ function toEntry(r: Omit<RawRow, 'prev_hash'> & { prevHash: string }): AuditEntr
     hash: r.hash,
   };
 }
+
+/** The entries after `afterSeq` up to `throughSeq`, as the chain hashed them (an export's audit segment). */
+export function auditSegment(s: Session, afterSeq: number, throughSeq: number): StoredChainEntry[] {
+  const rows = s.db.prepare('SELECT * FROM audit_log WHERE seq > ? AND seq <= ? ORDER BY seq').all(afterSeq, throughSeq) as RawRow[];
+  return rows.map((r) => toEntry({ ...r, prevHash: r.prev_hash }));
+}
+
+/** The seq of the entry with this hash (GENESIS_HASH is seq 0), or null when the chain never had it. */
+export function auditSeqOfHash(s: Session, hash: string): number | null {
+  if (hash === GENESIS_HASH) return 0;
+  const seq = s.db.prepare('SELECT seq FROM audit_log WHERE hash = ?').pluck().get(hash) as number | undefined;
+  return seq ?? null;
+}

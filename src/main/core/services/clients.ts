@@ -12,6 +12,7 @@ import { clientSegments, clients, contactState, followups } from '../store/schem
 import { regenerateFor } from './followup-generator';
 import { closeFollowup, insertFollowup } from './followups';
 import { searchColumns, searchCondition } from './client-search';
+import { clientProposals, hqFieldsIn, hqManaged, proposeChanges } from './proposals';
 import type { Session } from './session';
 
 type Row = typeof clients.$inferSelect;
@@ -46,14 +47,22 @@ export function createClient(s: Session, raw: ClientInput): ClientDetail {
   return detail(s, id);
 }
 
-export function updateClient(s: Session, id: string, patch: Partial<ClientInput>, rev: number): ClientDetail {
+export function updateClient(s: Session, id: string, patch: Partial<ClientInput>, rev: number, proposalNote?: string): ClientDetail {
   const current = load(s, id);
   if (current.rev !== rev) throw new AppError('STALE_REVISION', { field: 'rev', params: { current: current.rev } });
-  const merged = validateClient(s, clientInputSchema.parse({ ...toInput(current), ...patch }), id);
-  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof ClientInput]) !== JSON.stringify(toInput(current)[k as keyof ClientInput]));
-  s.inTransaction({ action: 'client.update', subject: id, details: { fields: changed } }, () => {
+  const before = toInput(current);
+  const changed = Object.keys(patch).filter((k) => JSON.stringify(patch[k as keyof ClientInput]) !== JSON.stringify(before[k as keyof ClientInput]));
+  // Once enrolled, HQ owns the core-banking fields of a client it knows: the RM's correction is a proposal, the HQ value stays.
+  const proposed = hqManaged(s, current) ? hqFieldsIn(changed) : [];
+  const applied = changed.filter((k) => !proposed.includes(k as never));
+  // The proposed values are checked like any edit, so HQ never receives one we would refuse ourselves.
+  if (proposed.length) validateClient(s, clientInputSchema.parse({ ...before, ...patch }), id);
+  const merged = validateClient(s, clientInputSchema.parse({ ...before, ...Object.fromEntries(applied.map((k) => [k, patch[k as keyof ClientInput]])) }), id);
+  s.inTransaction({ action: 'client.update', subject: id, details: { fields: applied, ...(proposed.length ? { proposed } : {}) } }, () => {
+    if (proposed.length) proposeChanges(s, id, before, proposed, patch, proposalNote ?? null);
+    if (applied.length === 0) return;
     applyUpdate(s, id, merged);
-    followKycChanges(s, id, changed, merged);
+    followKycChanges(s, id, applied, merged);
     regenerateFor(s, [id]);
   });
   return detail(s, id);
@@ -63,7 +72,7 @@ export function updateClient(s: Session, id: string, patch: Partial<ClientInput>
 const REIDENTIFY_FIELDS = ['name', 'idType', 'idNumber', 'legalRepresentative', 'agent'];
 
 /** KYC follow-ups of an edit: a re-rating after a trigger; a new rating settles open rating items. */
-function followKycChanges(s: Session, id: string, changed: string[], merged: ClientInput): void {
+export function followKycChanges(s: Session, id: string, changed: string[], merged: ClientInput): void {
   const today = localDate(s.now());
   if (changed.includes('riskRatedAt') && merged.riskRatedAt) {
     const open = s.orm.select({ id: followups.id }).from(followups).where(and(eq(followups.clientId, id), eq(followups.type, 'risk_rating'), eq(followups.status, 'open'))).all();
@@ -219,6 +228,8 @@ function detail(s: Session, id: string): ClientDetail {
   const state = s.orm.select().from(contactState).where(eq(contactState.clientId, id)).get();
   return {
     ...(rest as Omit<ClientDetail, 'masked' | 'contact'>),
+    hqManaged: hqManaged(s, row),
+    proposals: clientProposals(s, id),
     contact: state ? { lastReachedAt: state.lastReachedAt, lastAttemptAt: state.lastAttemptAt, consecutiveFailures: state.consecutiveFailures, suspect: state.suspect } : null,
     agent: maskParty(rest.agent),
     beneficialOwner: maskParty(rest.beneficialOwner),

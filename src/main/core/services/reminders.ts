@@ -4,6 +4,7 @@ import { addDays } from '../domain/calendar/workdays';
 import { localDate } from '../domain/local-date';
 import { agendaItems, ensureAgendaFresh } from './agenda';
 import type { Session } from './session';
+import { syncReminder } from './sync';
 
 // Reminders that actually fire: checked at unlock and every half hour by the host's
 // timer; each item due or overdue is announced once a day. While the workspace is locked (the
@@ -18,6 +19,8 @@ export class Reminders {
   private lastCheck = Number.NEGATIVE_INFINITY;
   private readonly announced = new Set<string>();
   private locked: { day: string; count: number; announced: boolean } | null = null;
+  /** The day the sync reminder was last shown. */
+  syncAnnounced = '';
 
   isTime(now: Date): boolean {
     return now.getTime() - this.lastCheck >= REMINDER_EVERY_MS;
@@ -29,6 +32,11 @@ export class Reminders {
     // A count is all a locked screen may show; locking (on suspend too) must stay quick, so no regeneration or wording here.
     const count = s.db.prepare(`SELECT count(*) FROM followups WHERE status = 'open' AND date <= ?`).pluck().get(today) as number;
     this.locked = { day: today, count, announced: false };
+  }
+
+  /** The sync reminder, once a day. */
+  checkSync(s: Session, locale: Locale): Note | null {
+    return syncNote(s, locale, this);
   }
 
   check(s: Session | null, locale: Locale, now: Date): Note | null {
@@ -49,6 +57,16 @@ export class Reminders {
     const more = fresh.length > NAMES_SHOWN ? translate(locale, 'reminders.more', { count: fresh.length }) : '';
     return { title: translate(locale, 'reminders.title'), body: `${names}${more}`, count: fresh.length };
   }
+}
+
+/** Once a day while unlocked: the export to HQ is due (never made, interval passed, or a backlog). No client data. */
+export function syncNote(s: Session, locale: Locale, reminders: { syncAnnounced: string }): Note | null {
+  const today = localDate(s.now());
+  if (reminders.syncAnnounced === today) return null;
+  const r = syncReminder(s);
+  if (!r?.due) return null;
+  reminders.syncAnnounced = today;
+  return { title: translate(locale, 'syncReminder.title'), body: translate(locale, `syncReminder.${r.due}`, { count: r.pending }), count: r.pending };
 }
 
 function dueToday(s: Session, locale: Locale, today: string) {

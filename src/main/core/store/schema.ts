@@ -269,3 +269,93 @@ export const greetings = sqliteTable(
   },
   (t) => [uniqueIndex('greetings_client_occasion').on(t.clientId, t.occasion, t.date), index('greetings_date').on(t.date)],
 );
+
+/**
+ * This device's side of the exchange with HQ (one row): the device key pair (the private part
+ * never leaves this encrypted database), HQ's public key once enrolled, and how far HQ has
+ * acknowledged the change journal and the audit chain.
+ */
+export const syncState = sqliteTable('sync_state', {
+  id: integer('id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  devicePrivateKey: text('device_private_key').notNull(),
+  devicePublicKey: text('device_public_key').notNull(),
+  deviceFingerprint: text('device_fingerprint').notNull(),
+  deviceCreatedAt: text('device_created_at').notNull(),
+  hqPublicKey: text('hq_public_key'),
+  hqFingerprint: text('hq_fingerprint'),
+  hqInstalledAt: text('hq_installed_at'),
+  ackedThroughSeq: integer('acked_through_seq').notNull().default(0),
+  ackedAuditSeq: integer('acked_audit_seq').notNull().default(0),
+  ackedAuditHash: text('acked_audit_hash').notNull(),
+  lastRosterSeq: integer('last_roster_seq').notNull().default(0),
+  /** 1 while a roster deletes the rows of clients taken out of the book: those deletions are not changes to send. */
+  muted: integer('muted').notNull().default(0),
+});
+
+/** The change journal: every write to a synced table appends (seq, entity, id) — by trigger, so in the same transaction. */
+export const syncJournal = sqliteTable(
+  'sync_journal',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+  },
+  (t) => [index('sync_journal_row').on(t.entity, t.rowId, t.seq)],
+);
+
+/** Pending changes of clients HQ took out of the book: kept (as export records) until HQ acknowledges them. */
+export const syncOutbox = sqliteTable(
+  'sync_outbox',
+  {
+    entity: text('entity').notNull(),
+    rowId: text('row_id').notNull(),
+    seq: integer('seq').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    data: text('data', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.rowId] })],
+);
+
+/** Every export written and every roster applied or refused. */
+export const syncHistory = sqliteTable(
+  'sync_history',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: ['export', 'roster'] }).notNull(),
+    at: text('at').notNull(),
+    outcome: text('outcome', { enum: ['written', 'applied', 'refused'] }).notNull(),
+    fileName: text('file_name').notNull(),
+    sha256: text('sha256'),
+    fromSeq: integer('from_seq'),
+    toSeq: integer('to_seq'),
+    auditFromSeq: integer('audit_from_seq'),
+    auditToSeq: integer('audit_to_seq'),
+    auditHeadHash: text('audit_head_hash'),
+    rosterSeq: integer('roster_seq'),
+    counts: text('counts', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
+    reason: text('reason'),
+    auto: integer('auto', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('sync_history_kind_at').on(t.kind, t.at)],
+);
+
+/** The RM's corrections of HQ-owned fields (a new phone met on a visit): exported, settled by a roster. */
+export const proposals = sqliteTable(
+  'proposals',
+  {
+    id: text('id').primaryKey(),
+    clientId: text('client_id').notNull().references(() => clients.id, { onDelete: 'cascade' }),
+    field: text('field').notNull(),
+    hqValue: text('hq_value', { mode: 'json' }).$type<unknown>(),
+    proposedValue: text('proposed_value', { mode: 'json' }).$type<unknown>(),
+    note: text('note'),
+    status: text('status', { enum: ['pending', 'accepted', 'declined'] }).notNull().default('pending'),
+    rosterSeq: integer('roster_seq'),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    settledAt: text('settled_at'),
+    rev: integer('rev').notNull().default(1),
+  },
+  (t) => [index('proposals_client').on(t.clientId, t.status)],
+);

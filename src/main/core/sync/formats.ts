@@ -1,6 +1,7 @@
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { clientInputSchema } from '../../../shared/clients';
+import { HQ_OWNED_FIELDS, SYNC_ENTITIES } from '../../../shared/sync';
 import { managerIdSchema } from '../../../shared/contract';
 import { AppError, type AppErrorValue } from '../../../shared/errors';
 import { canonicalJson, entryHash, type StoredChainEntry } from '../domain/audit-chain';
@@ -24,20 +25,7 @@ export const EXPORT_FORMAT = 'rmw-export';
 export const ROSTER_FORMAT = 'rmw-roster';
 export const FORMAT_VERSION = 1;
 
-/** Tables whose rows travel to HQ; `proposal` carries the RM's corrections of HQ-owned fields. */
-export const SYNC_ENTITIES = ['client', 'contact', 'followup', 'greeting', 'complaint', 'lost_client', 'proposal'] as const;
-
-/**
- * Client fields HQ owns (core banking): KYC identity and contact details on file, ID expiry,
- * balances, revenue, products, risk grade, dormant flag. The roster may set these and nothing
- * else, so the schema itself keeps HQ from overwriting the RM's relationship fields.
- */
-export const HQ_OWNED_FIELDS = [
-  'kind', 'name', 'sex', 'birthDate', 'nationality', 'occupation', 'employer', 'idType', 'idNumber', 'idExpiry', 'idLongTerm',
-  'mobile', 'phoneOther', 'addressRegistered', 'addressResidence', 'legalRepresentative', 'beneficialOwner', 'agent',
-  'relationshipStart', 'riskGrade', 'riskRatedAt', 'aumFen', 'depositsFen', 'loanBalanceFen', 'cardSpend12mFen',
-  'revenue12mFen', 'products', 'dormantFlag',
-] as const;
+export { SYNC_ENTITIES, HQ_OWNED_FIELDS } from '../../../shared/sync';
 
 const instant = z.string().datetime({ offset: true });
 const seq = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);

@@ -12,7 +12,8 @@ export type KeyRefusal =
   | 'NOT_PRIVATE'
   | 'PASSPHRASE_PROTECTED'
   | 'CANNOT_SIGN'
-  | 'CANNOT_ENCRYPT';
+  | 'CANNOT_ENCRYPT'
+  | 'OWN_KEY';
 
 /** Not yet in ErrorCode (shared/errors.ts is edited elsewhere): cast until it is added there. */
 export const SYNC_KEY_INVALID: ErrorCode = 'SYNC_KEY_INVALID';
@@ -38,11 +39,11 @@ export interface GeneratedKeyPair {
 }
 
 /** An Ed25519 signing key with a Curve25519 encryption subkey (openpgp.js `curve25519Legacy`), v4. */
-export async function generateKeyPair({ name, email, now }: { name: string; email: string; now: Date }): Promise<GeneratedKeyPair> {
+export async function generateKeyPair({ name, email, comment, now }: { name: string; email: string; comment?: string; now: Date }): Promise<GeneratedKeyPair> {
   const { publicKey, privateKey } = await openpgp.generateKey({
     type: 'ecc',
     curve: 'curve25519Legacy',
-    userIDs: [{ name, email }],
+    userIDs: [{ name, email, ...(comment ? { comment } : {}) }],
     date: now,
     format: 'armored',
     config: KEY_CONFIG,
@@ -111,4 +112,25 @@ async function checkUsable(key: openpgp.Key, now: Date | undefined): Promise<voi
 
 function keyError(reason: KeyRefusal, params?: Record<string, string | number>): AppError {
   return new AppError(SYNC_KEY_INVALID, { field: 'key', reason, ...(params ? { params } : {}) });
+}
+
+// A device key names its manager and device in its user ID, so the enrolment file is the armored
+// public key alone (gpg --import reads it) and HQ can bind the key to the manager it was issued to:
+// `RM Workbench device (<deviceId>) <<managerId>@device.rmw.invalid>`.
+const DEVICE_KEY_NAME = 'RM Workbench device';
+const DEVICE_EMAIL_DOMAIN = '@device.rmw.invalid';
+
+export function generateDeviceKey({ managerId, deviceId, now }: { managerId: string; deviceId: string; now: Date }): Promise<GeneratedKeyPair> {
+  return generateKeyPair({ name: DEVICE_KEY_NAME, email: `${managerId}${DEVICE_EMAIL_DOMAIN}`, comment: deviceId, now });
+}
+
+/** The manager and device a device key was made for, or null when the key is not one of ours. */
+export function deviceIdentity(key: openpgp.Key): { managerId: string; deviceId: string } | null {
+  for (const user of key.users) {
+    const uid = user.userID;
+    if (!uid || uid.name !== DEVICE_KEY_NAME || !uid.email.endsWith(DEVICE_EMAIL_DOMAIN)) continue;
+    if (!/^[0-9a-f-]{36}$/i.test(uid.comment)) continue;
+    return { managerId: uid.email.slice(0, -DEVICE_EMAIL_DOMAIN.length), deviceId: uid.comment.toLowerCase() };
+  }
+  return null;
 }
