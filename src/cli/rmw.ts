@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppError } from '../shared/errors';
 import { errorMessage, translate } from '../shared/i18n';
@@ -6,6 +7,8 @@ import { parse, readPassphrase, required, UsageError } from './args';
 import { agenda, calendarExport, contactAdd, followupAdd } from './agenda';
 import { demo, importFile, listClients, segment } from './book';
 import { greetings } from './greetings';
+import { exportCmd, rosterApply, syncCmd } from './sync';
+import { readPublicKey } from '../main/core/sync/keys';
 import { COMMON, locale, openCore } from './context';
 
 // `rmw`: the manager's workspace from a terminal, over the same router as the app.
@@ -24,18 +27,39 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'agenda') return agenda(rest);
   if (command === 'greetings') return greetings(rest);
   if (command === 'calendar' && rest[0] === 'export') return calendarExport(rest.slice(1));
+  if (command === 'export') return exportCmd(rest);
+  if (command === 'roster' && rest[0] === 'apply') return rosterApply(rest.slice(1));
+  if (command === 'sync') return syncCmd(rest);
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
 }
 
 async function init(argv: string[]): Promise<number> {
-  const { values } = parse(argv, { ...COMMON, manager: { type: 'string' }, name: { type: 'string' } });
+  const { values } = parse(argv, { ...COMMON, manager: { type: 'string' }, name: { type: 'string' }, 'hq-key': { type: 'string' } });
   const manager = required(values, 'manager');
+  // Enrolment at creation: HQ's public key, read before anything is created.
+  const hqKey = values['hq-key'] ? readHqKey(values['hq-key'] as string) : null;
+  if (hqKey) await readPublicKey(hqKey);
   const { core, call } = openCore(values);
   const passphrase = await readPassphrase(`${translate(locale, 'firstRun.passphrase')}: `);
-  await call('workspace.create', { managerId: manager, displayName: (values['name'] as string) ?? manager, passphrase, locale });
-  core.dispose();
+  try {
+    await call('workspace.create', { managerId: manager, displayName: (values['name'] as string) ?? manager, passphrase, locale });
+    if (hqKey) {
+      const st = await call('sync.installHqKey', { armored: hqKey, replace: false });
+      console.log(translate(locale, 'syncCli.hqKeyInstalled', { fingerprint: st.hq?.fingerprint ?? '' }));
+    }
+  } finally {
+    core.dispose();
+  }
   console.log(translate(locale, 'cli.created', { dir: resolve(required(values, 'workspace')), manager }));
   return 0;
+}
+
+function readHqKey(file: string): string {
+  try {
+    return readFileSync(resolve(file), 'utf8');
+  } catch {
+    throw new UsageError('syncCli.unreadable', { file });
+  }
 }
 
 async function status(argv: string[]): Promise<number> {

@@ -42,6 +42,19 @@ export const syncZh = {
     interval: '距上次导出已超过设定间隔，有 {{count}} 项变更待同步',
     backlog: '已有 {{count}} 项变更待同步，请尽快导出',
   },
+  syncCli: {
+    exported: '已导出 {{records}} 条记录（变更序号 {{from}}–{{to}}）：{{path}}',
+    rosterPreview: '名单 #{{rosterSeq}}：新分配 {{assigned}} 位，更新 {{updated}} 位，未变 {{unchanged}} 位，移出 {{removed}} 位（其中 {{removedWithPending}} 位有未同步的变更，将随下次导出发送后删除）',
+    rosterApplied: '已应用名单 #{{rosterSeq}}：新分配 {{assigned}} 位，更新 {{updated}} 位，移出 {{removed}} 位；总行已确认至变更序号 {{acked}}',
+    dryRun: '（试运行，未做任何改动）',
+    hqKeyInstalled: '已安装总行公钥，指纹 {{fingerprint}}',
+    enrolmentWritten: '已写出登记文件（本设备公钥，指纹 {{fingerprint}}）：{{path}}',
+    configSaved: '同步设置已保存',
+    notADir: '{{dir}} 不是可写入的文件夹',
+    badIntervalDays: '--interval-days 必须是 1–90 的整数',
+    badBool: '{{option}} 只能是 true 或 false',
+    unreadable: '无法读取文件 {{file}}',
+  },
 };
 
 export const syncEn: typeof syncZh = {
@@ -85,5 +98,18 @@ export const syncEn: typeof syncZh = {
     never: 'Nothing exported to head office yet; {{count}} changes waiting',
     interval: 'The last export is older than the set interval; {{count}} changes waiting',
     backlog: '{{count}} changes waiting for head office; please export',
+  },
+  syncCli: {
+    exported: 'Exported {{records}} records (changes {{from}}–{{to}}): {{path}}',
+    rosterPreview: 'Roster #{{rosterSeq}}: {{assigned}} assigned, {{updated}} updated, {{unchanged}} unchanged, {{removed}} removed ({{removedWithPending}} with unsent changes, deleted after the next export carries them)',
+    rosterApplied: 'Applied roster #{{rosterSeq}}: {{assigned}} assigned, {{updated}} updated, {{removed}} removed; head office has acknowledged changes through {{acked}}',
+    dryRun: '(dry run: nothing changed)',
+    hqKeyInstalled: 'Head-office public key installed, fingerprint {{fingerprint}}',
+    enrolmentWritten: 'Enrolment file written (this device’s public key, fingerprint {{fingerprint}}): {{path}}',
+    configSaved: 'Sync settings saved',
+    notADir: '{{dir}} is not a writable folder',
+    badIntervalDays: '--interval-days must be a whole number from 1 to 90',
+    badBool: '{{option}} must be true or false',
+    unreadable: 'Cannot read file {{file}}',
   },
 };
