@@ -1,19 +1,23 @@
 // `npm run bench [-- --clients N --json]`: figures for the client book on a realistic
 // encrypted workspace, each as a median of repeated runs and as a ratio to a baseline
 // measured in the same run (these machines are noisy; absolute times are for reading).
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Core } from '../src/main/core/core';
 import { createRouter } from '../src/main/core/router';
 import { paretoOfBook } from '../src/main/core/services/segments';
+import { open } from '../src/main/core/sync/envelope';
+import { generateKeyPair } from '../src/main/core/sync/keys';
 
-const { values } = parseArgs({ options: { clients: { type: 'string', default: '50000' }, contacts: { type: 'string' }, json: { type: 'boolean' }, runs: { type: 'string', default: '9' } } });
+const { values } = parseArgs({ options: { clients: { type: 'string', default: '50000' }, contacts: { type: 'string' }, json: { type: 'boolean' }, runs: { type: 'string', default: '9' }, 'export-records': { type: 'string', default: '100000' } } });
 const CLIENTS = Number(values.clients);
 // A year of history: ten contact attempts per client unless told (100,000 clients → 1,000,000 attempts).
 const CONTACTS = Number(values.contacts ?? CLIENTS * 10);
 const RUNS = Number(values.runs);
+const EXPORT_RECORDS = Number(values['export-records']);
 const PASS = 'Bench-Workspace-2026';
 const SEED = 20261122;
 const cacheDir = resolve('bench/.cache', `book-${CLIENTS}-${CONTACTS}-${SEED}`);
@@ -133,6 +137,8 @@ async function main(): Promise<void> {
 
   const listAll = await time(() => router.handle('clients.list', { limit: 1000 }));
   results.push({ name: `client list first 1000 by revenue (${CLIENTS} clients)`, median_ms: listAll, baseline: 'indexed SQL lookup by ID number', baseline_median_ms: baseline, ratio: listAll / baseline, target: null });
+  const exportRow = await benchExport(core, router);
+  if (exportRow) results.push(exportRow);
   core.dispose();
 
   const report = { machine: { cpus: cpus().length, model: cpus()[0]?.model ?? '', memGiB: Math.round(totalmem() / 2 ** 30), node: process.version }, clients: CLIENTS, contacts: CONTACTS, results };
@@ -142,6 +148,50 @@ async function main(): Promise<void> {
   else {
     console.log(`\n${'benchmark'.padEnd(58)} ${'median ms'.padStart(10)} ${'baseline ms'.padStart(12)} ${'ratio'.padStart(8)}  budget`);
     for (const r of results) console.log(`${r.name.padEnd(58)} ${r.median_ms.toFixed(2).padStart(10)} ${r.baseline_median_ms.toFixed(3).padStart(12)} ${r.ratio.toFixed(r.ratio < 10 ? 2 : 0).padStart(8)}  ${r.budget_ms ? `${r.median_ms <= r.budget_ms ? 'within' : 'OVER'} ${r.budget_ms} ms` : r.target ? `ratio target ≤ ${r.target}: ${r.ratio <= r.target ? 'met' : 'NOT MET'}` : ''}`);
+  }
+}
+
+/**
+ * Export of EXPORT_RECORDS changed rows (signed with the device key, encrypted to HQ's, through
+ * the real channel) against `gpg --sign --encrypt` of the same payload with the same keys.
+ */
+async function benchExport(core: Core, router: ReturnType<typeof createRouter>): Promise<Row | null> {
+  if (spawnSync('gpg', ['--version']).status !== 0) {
+    log('gpg not on PATH: export benchmark skipped');
+    return null;
+  }
+  const s = core.workspace.requireSession();
+  const hq = await generateKeyPair({ name: 'RM Workbench HQ', email: 'hq@rmw.invalid', now: new Date('2026-11-01T00:00:00Z') });
+  await router.handle('sync.installHqKey', { armored: hq.publicArmored, replace: true });
+  // HQ has acknowledged everything but the newest EXPORT_RECORDS journal entries, and all but a week of audit entries.
+  const acked = (s.db.prepare('SELECT seq FROM sync_journal ORDER BY seq DESC LIMIT 1 OFFSET ?').pluck().get(EXPORT_RECORDS - 1) as number | undefined) ?? 1;
+  const audit = s.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1 OFFSET 500').get() as { seq: number; hash: string } | undefined;
+  s.db.prepare('UPDATE sync_state SET acked_through_seq = ?, acked_audit_seq = ?, acked_audit_hash = ?').run(acked - 1, audit?.seq ?? 0, audit?.hash ?? '0'.repeat(64));
+
+  const sample = await router.handle('sync.export', {});
+  if (!sample.ok) throw new Error(`sync.export: ${JSON.stringify(sample.error)}`);
+  const device = s.db.prepare('SELECT device_private_key, device_fingerprint FROM sync_state').get() as { device_private_key: string; device_fingerprint: string };
+  const payload = await open({ message: Buffer.from(sample.data.contentBase64, 'base64'), decryptionKey: hq.privateArmored, expectedSigner: s.db.prepare('SELECT device_public_key FROM sync_state').pluck().get() as string, now: new Date('2026-11-22T10:00:00+08:00') });
+  const home = mkdtempSync(join(tmpdir(), 'rmw-bench-gpg-'));
+  const gpgEnv = { ...process.env, GNUPGHOME: home };
+  const gpg = (args: string[], input?: Uint8Array) => {
+    const r = spawnSync('gpg', ['--batch', '--yes', '--no-tty', '--pinentry-mode', 'loopback', '--passphrase', '', ...args], { env: gpgEnv, input, maxBuffer: 1024 * 1024 * 1024 });
+    if (r.status !== 0) throw new Error(`gpg ${args[0]}: ${r.stderr.toString()}`);
+  };
+  try {
+    writeFileSync(join(home, 'device.asc'), device.device_private_key);
+    writeFileSync(join(home, 'hq.asc'), hq.publicArmored);
+    writeFileSync(join(home, 'payload.jsonl'), payload);
+    gpg(['--import', join(home, 'device.asc')]);
+    gpg(['--import', join(home, 'hq.asc')]);
+    const gpgSignEncrypt = () => gpg(['--trust-model', 'always', '--local-user', device.device_fingerprint, '--recipient', hq.fingerprint, '--compress-algo', 'zlib', '--sign', '--encrypt', '--output', join(home, 'out.pgp'), join(home, 'payload.jsonl')]);
+    const runs = Math.max(3, Math.min(RUNS, 5));
+    const [gpgMs, exportMs] = await timePair(gpgSignEncrypt, () => router.handle('sync.export', {}), runs);
+    log(`export: ${sample.data.records} records, ${(payload.length / 2 ** 20).toFixed(1)} MiB payload, ${(Buffer.from(sample.data.contentBase64, 'base64').length / 2 ** 20).toFixed(1)} MiB file`);
+    return { name: `export ${sample.data.records} changed records, signed + encrypted (${CLIENTS} clients)`, median_ms: exportMs, baseline: 'gpg --sign --encrypt of the same payload (same keys, zlib)', baseline_median_ms: gpgMs, ratio: exportMs / gpgMs, target: 1.5 };
+  } finally {
+    spawnSync('gpgconf', ['--kill', 'gpg-agent'], { env: gpgEnv });
+    rmSync(home, { recursive: true, force: true });
   }
 }
 

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { getTableColumns, type Column } from 'drizzle-orm';
 import type { SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
 import { HQ_OWNED_FIELDS, SYNC_ENTITIES, type SyncEntity } from '../../../shared/sync';
 import { clients, contacts, followups, greetings, proposals } from '../store/schema';
@@ -74,15 +74,31 @@ export function pendingByEntity(s: Session, afterSeq: number): Record<SyncEntity
   return out;
 }
 
-/** Current rows of one entity by id (drizzle-typed: JSON columns parsed, booleans as booleans). */
+/** Current rows of one entity by id: raw SQL mapped with drizzle's own column decoders (JSON parsed, booleans). */
 export function loadRows(s: Session, entity: SyncEntity, ids: readonly string[]): Map<string, Row> {
   const decl = SYNCED[entity];
+  const columns = (Object.entries(getTableColumns(decl.table)) as [string, Column][]).map(([key, col]) => ({ key, name: col.name, decode: needsDecoding(col) ? (v: unknown) => col.mapFromDriverValue(v) : null }));
+  const select = columns.map((c) => `"${c.name}"`).join(', ');
   const out = new Map<string, Row>();
   const CHUNK = 500;
+  const full = s.db.prepare(`SELECT ${select} FROM ${decl.tableName} WHERE id IN (${Array.from({ length: CHUNK }, () => '?').join(',')})`).raw();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const part = ids.slice(i, i + CHUNK);
-    const rows = s.orm.select().from(decl.table).where(inArray(decl.table['id'], part)).all() as Row[];
-    for (const r of rows) out.set(r.id, r);
+    const stmt = part.length === CHUNK ? full : s.db.prepare(`SELECT ${select} FROM ${decl.tableName} WHERE id IN (${part.map(() => '?').join(',')})`).raw();
+    for (const values of stmt.all(...part) as unknown[][]) {
+      const row: Record<string, unknown> = {};
+      for (let j = 0; j < columns.length; j++) {
+        const c = columns[j]!;
+        const v = values[j];
+        row[c.key] = v === null || c.decode === null ? v : c.decode(v);
+      }
+      out.set(row['id'] as string, row as Row);
+    }
   }
   return out;
+}
+
+/** Only JSON and boolean columns differ from what SQLite hands back. */
+function needsDecoding(col: { columnType: string }): boolean {
+  return col.columnType === 'SQLiteTextJson' || col.columnType === 'SQLiteBoolean';
 }

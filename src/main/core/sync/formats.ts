@@ -114,10 +114,45 @@ export interface RosterPayload { manifest: RosterManifest; records: RosterRecord
 export function encodeJsonLines(manifest: ExportManifest, records: readonly ExportRecord[], auditEntries: readonly StoredChainEntry[]): Uint8Array;
 export function encodeJsonLines(manifest: RosterManifest, records: readonly RosterRecord[]): Uint8Array;
 export function encodeJsonLines(manifest: ExportManifest | RosterManifest, records: readonly unknown[], auditEntries: readonly unknown[] = []): Uint8Array {
-  const checked = manifest.format === EXPORT_FORMAT ? checkExport(manifest, records, auditEntries) : checkRoster(manifest, records);
-  const audit = 'audit' in checked ? checked.audit : [];
-  const lines = [checked.manifest, ...checked.records, ...audit].map(canonicalJson);
-  return new TextEncoder().encode(lines.join('\n') + '\n');
+  if (manifest.format !== EXPORT_FORMAT) {
+    const checked = checkRoster(manifest, records);
+    return new TextEncoder().encode([checked.manifest, ...checked.records].map(canonicalJson).join('\n') + '\n');
+  }
+  // An export's records come from our own tables (up to hundreds of thousands): a shape check per
+  // record instead of the full schema, and plain JSON (only the hashed audit entries need canonical form).
+  const checked = checkExport(manifest, [], auditEntries, 2, records.length);
+  records.forEach((r, i) => assertRecordShape(r, 2 + i));
+  const tally = new Map<string, number>();
+  for (const r of records as ExportRecord[]) tally.set(r.entity, (tally.get(r.entity) ?? 0) + 1);
+  checkCounts(checked.manifest, tally);
+  const parts = [canonicalJson(checked.manifest), ...records.map((r) => JSON.stringify(r)), ...checked.audit.map(canonicalJson)];
+  return new TextEncoder().encode(parts.join('\n') + '\n');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const ENTITY_SET = new Set<string>(SYNC_ENTITIES);
+
+function assertRecordShape(value: unknown, line: number): void {
+  const r = value as Partial<ExportRecord> | null;
+  const ok =
+    r !== null &&
+    typeof r === 'object' &&
+    ENTITY_SET.has(r.entity as string) &&
+    typeof r.id === 'string' &&
+    UUID.test(r.id) &&
+    Number.isSafeInteger(r.rev) &&
+    (r.rev as number) >= 1 &&
+    typeof r.updatedAt === 'string' &&
+    !Number.isNaN(Date.parse(r.updatedAt)) &&
+    ((r.op === 'upsert' && r.data !== null && typeof r.data === 'object') || (r.op === 'delete' && r.data === null));
+  if (!ok) throw refusal('INVALID_RECORD', 'record', { line });
+}
+
+function checkCounts(manifest: ExportManifest, tally: Map<string, number>): void {
+  for (const entity of SYNC_ENTITIES) {
+    const expected = manifest.counts[entity] ?? 0;
+    if ((tally.get(entity) ?? 0) !== expected) throw refusal('COUNTS_MISMATCH', `counts.${entity}`, { expected, found: tally.get(entity) ?? 0 });
+  }
 }
 
 export function decodeExport(bytes: Uint8Array): ExportPayload {
@@ -159,16 +194,16 @@ export function parseExportFileName(name: string): { managerId: string; deviceSh
   return { managerId: m[1]!, deviceShortId: m[2]!, fromSeq: Number(m[3]), toSeq: Number(m[4]) };
 }
 
-function checkExport(manifestIn: unknown, recordsIn: readonly unknown[], auditIn: readonly unknown[], firstLine = 2): ExportPayload {
+/** `recordLines`: records counted elsewhere (the encoder checks them itself); null = check `recordsIn` here. */
+function checkExport(manifestIn: unknown, recordsIn: readonly unknown[], auditIn: readonly unknown[], firstLine = 2, recordLines: number | null = null): ExportPayload {
   const manifest = validate(exportManifestSchema, manifestIn, 'INVALID_MANIFEST', 1);
   const records = recordsIn.map((r, i) => validate(exportRecordSchema, r, 'INVALID_RECORD', firstLine + i));
-  const audit = auditIn.map((a, i) => validate(auditEntrySchema, a, 'INVALID_AUDIT', firstLine + records.length + i) as StoredChainEntry);
+  const audit = auditIn.map((a, i) => validate(auditEntrySchema, a, 'INVALID_AUDIT', firstLine + (recordLines ?? records.length) + i) as StoredChainEntry);
 
-  const tally = new Map<string, number>();
-  for (const r of records) tally.set(r.entity, (tally.get(r.entity) ?? 0) + 1);
-  for (const entity of SYNC_ENTITIES) {
-    const expected = manifest.counts[entity] ?? 0;
-    if ((tally.get(entity) ?? 0) !== expected) throw refusal('COUNTS_MISMATCH', `counts.${entity}`, { expected, found: tally.get(entity) ?? 0 });
+  if (recordLines === null) {
+    const tally = new Map<string, number>();
+    for (const r of records) tally.set(r.entity, (tally.get(r.entity) ?? 0) + 1);
+    checkCounts(manifest, tally);
   }
   if (audit.length !== manifest.auditToSeq - manifest.auditFromSeq) throw refusal('COUNTS_MISMATCH', 'auditToSeq');
 
