@@ -20,9 +20,13 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'keygen') return keygenCommand(rest);
   if (command === 'roster' && rest[0] === 'build') return rosterBuildCommand(rest.slice(1));
   if (command === 'ingest') return ingestCommand(rest);
-  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+  if (command === 'help' || command === '--help' || command === '-h') {
     console.log(message(locale, 'usage'));
-    return command === undefined ? 2 : 0;
+    return 0;
+  }
+  if (command === undefined) {
+    console.error(message(locale, 'usage'));
+    return 2;
   }
   throw new UsageError('unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') });
 }
@@ -96,6 +100,7 @@ async function ingestCommand(argv: string[]): Promise<number> {
     if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(now.getTime())) throw new UsageError('badNow');
   }
   const outDir = required(values, 'out');
+  if (positionals.length === 0) throw new UsageError('ingest.noFiles');
   const r = await ingest({ keysDir: required(values, 'keys'), devicesDir: required(values, 'devices'), outDir, files: positionals, ...(now ? { now } : {}) });
   for (const o of r.outcomes) {
     if (o.status === 'skipped') console.log(message(locale, 'ingest.skipped', { file: o.file }));
@@ -137,6 +142,11 @@ main(process.argv.slice(2)).then(
     }
     if (e instanceof HqError) {
       console.error(`hq: ${e.describe(locale)}`);
+      process.exit(1);
+    }
+    const io = e as NodeJS.ErrnoException;
+    if (io instanceof Error && typeof io.code === 'string' && typeof io.path === 'string') {
+      console.error(`hq: ${message(locale, 'ioError', { file: io.path, code: io.code })}`);
       process.exit(1);
     }
     if (e instanceof AppError) {
