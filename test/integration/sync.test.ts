@@ -280,6 +280,20 @@ describe('roster apply', () => {
     expect((await h.call('sync.status')).pendingProposals).toBe(0);
   });
 
+  it('a replacement laptop: an update of a client it does not have puts the client in the book; one without a name is left alone', async () => {
+    await enrol();
+    const r = await h.call('sync.rosterApply', { fileName: 'r.pgp', contentBase64: await roster(
+      [
+        { type: 'update', clientNo: 'C0002', fields: { kind: 'person', name: LI.name, aumFen: 1_000_00 } },
+        { type: 'update', clientNo: 'C0003', fields: { aumFen: 2_000_00 } },
+      ],
+      { rosterSeq: 1 },
+    ) });
+    expect(r).toMatchObject({ assigned: 1, updated: 0 });
+    expect(await clientIdByNo('C0002')).not.toBeNull();
+    expect(await clientIdByNo('C0003')).toBeNull();
+  });
+
   it('a proposal HQ has not yet seen is not settled by a roster', async () => {
     await enrol();
     const wang = (await h.call('clients.create', { client: WANG })).id;

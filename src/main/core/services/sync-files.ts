@@ -176,7 +176,8 @@ async function readRoster(s: Session, fileBytes: Uint8Array): Promise<RosterPlan
       summary.removed++;
       if (hasPendingChanges(s, id, newAck)) summary.removedWithPending++;
     } else if (!id) {
-      summary.assigned++;
+      // An update of a client this device does not have (a replacement laptop) puts it in the book when it says who it is.
+      if (r.type === 'assign' || (r.fields.kind && r.fields.name)) summary.assigned++;
     } else {
       const current = toInput(loadClientRow(s, id));
       const changed = Object.entries(r.fields).some(([k, v]) => JSON.stringify(v ?? null) !== JSON.stringify(current[k as keyof ClientInput] ?? null));
@@ -221,6 +222,7 @@ export async function applyRoster(s: Session, fileName: string, bytes: Uint8Arra
       if (r.type === 'unassign') {
         if (id) removeFromBook(s, id, newAck);
       } else if (!id) {
+        if (r.type === 'update' && !(r.fields.kind && r.fields.name)) continue;
         const input = validateRoster(s, { ...r.fields, clientNo: r.clientNo } as ClientInput, r.clientNo);
         const newId = insertClient(s, input);
         existing.set(r.clientNo, newId);
