@@ -370,6 +370,27 @@ describe('periodic sync', () => {
     expect((await h.call('agenda.today')).sync?.due).toBe('interval');
   });
 
+  it('a desktop notification says the export is due, once a day, with no client data', async () => {
+    const events: { event: string; payload: unknown }[] = [];
+    const dir = join(tmp.dir, 'ws2');
+    const h2 = makeCore(dir, testClock(new Date('2026-11-22T09:00:00+08:00')), { emit: (event, payload) => events.push({ event, payload }) });
+    try {
+      await h2.call('workspace.create', { managerId: MANAGER, displayName: '王经理', passphrase: PASS });
+      await h2.call('sync.installHqKey', { armored: hq.publicArmored });
+      await h2.call('clients.create', { client: WANG });
+      h2.core.remind();
+      const notes = events.filter((e) => e.event === 'reminders.due').map((e) => e.payload as { title: string; body: string });
+      const sync = notes.find((n) => n.title === '请向总行同步');
+      expect(sync?.body).toMatch(/尚未向总行导出过，有 \d+ 项变更待同步/);
+      expect(sync?.body).not.toContain('王秀英');
+      events.length = 0;
+      h2.core.remind();
+      expect(events.filter((e) => (e.payload as { title: string }).title === '请向总行同步')).toHaveLength(0);
+    } finally {
+      h2.core.dispose();
+    }
+  });
+
   it('exports into the bank sync folder on lock, never overwriting a file not yet acknowledged', async () => {
     await enrol();
     await h.call('clients.create', { client: WANG });
