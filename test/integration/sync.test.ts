@@ -165,7 +165,7 @@ describe('export', () => {
     expect(clientRecs.map((r) => r.id).sort()).toEqual([wang, prospect].sort());
     const w = clientRecs.find((r) => r.id === wang)!;
     // Known to core banking: only what the RM owns travels (HQ has the rest).
-    expect(w.data).toMatchObject({ clientNo: 'C0001', notes: '喜欢下午来电' });
+    expect(w.data).toMatchObject({ clientNo: 'C0001', notes: '喜欢下午来电', tags: [], optOutMarketing: false, lunarLeap: false, companyAnniversaries: [] });
     expect(w.data).not.toHaveProperty('idNumber');
     expect(w.data).not.toHaveProperty('mobile');
     expect(w.data).not.toHaveProperty('aumFen');
@@ -173,6 +173,7 @@ describe('export', () => {
     // A prospect HQ does not know travels whole.
     expect(clientRecs.find((r) => r.id === prospect)!.data).toMatchObject({ name: '赵小飞', mobile: '13700001234' });
     expect(payload.records.filter((r) => r.entity === 'contact')).toHaveLength(1);
+    expect(payload.records.find((r) => r.entity === 'contact')?.data).toMatchObject({ clientId: wang, proactive: true, attendees: [], outcome: 'reached' });
     expect(payload.records.some((r) => r.entity === 'followup')).toBe(true);
 
     // Not acknowledged: the next export starts from the same point again (cumulative).

@@ -7,13 +7,13 @@ import { AppError } from '../../../shared/errors';
 import { SYNC_ENTITIES, type RosterSummary, type SyncEntity, type SyncExportResult, type SyncProgress } from '../../../shared/sync';
 import { GENESIS_HASH } from '../domain/audit-chain';
 import { open, seal } from '../sync/envelope';
-import { decodeRoster, encodeJsonLines, EXPORT_FORMAT, exportFileName, FORMAT_VERSION, rosterMismatch, type ExportManifest, type ExportRecord, type RosterPayload } from '../sync/formats';
+import { decodeRoster, encodeExportLines, EXPORT_FORMAT, exportFileName, FORMAT_VERSION, rosterMismatch, type ExportManifest, type RosterPayload } from '../sync/formats';
 import { clients, syncHistory, syncState } from '../store/schema';
 import { auditHead, auditSegment, auditSeqOfHash } from './audit';
 import { applyUpdate, clientsChanged, followKycChanges, insertClient, markAgendaStale, toInput, validateClient } from './clients';
 import { regenerateFor } from './followup-generator';
 import { settleProposals } from './proposals';
-import { CHILD_ENTITIES, changedRows, journalHead, loadRows, SYNCED } from './sync-journal';
+import { CHILD_ENTITIES, changedRows, journalHead, rowData, SYNCED } from './sync-journal';
 import { recordHistory, requireEnrolled, syncSettings, syncStateRow } from './sync';
 import type { Session } from './session';
 
@@ -44,27 +44,23 @@ function buildPayload(s: Session, onProgress?: OnProgress): BuiltExport {
 
     const byEntity = new Map<SyncEntity, typeof changed>();
     for (const r of changed) (byEntity.get(r.entity) ?? byEntity.set(r.entity, []).get(r.entity)!).push(r);
-    const records: ExportRecord[] = [];
+    // Record lines are assembled around the JSON SQLite builds for each row (no object per row in JS).
+    const lines: string[] = [];
     const counts: Partial<Record<SyncEntity, number>> = {};
-    const outbox = s.db.prepare('SELECT updated_at AS updatedAt, data FROM sync_outbox WHERE entity = ? AND row_id = ?');
+    const outbox = s.db.prepare('SELECT updated_at, data FROM sync_outbox WHERE entity = ? AND row_id = ?').raw();
+    const deletedAt = JSON.stringify(s.now().toISOString());
     let done = 0;
     for (const entity of SYNC_ENTITIES) {
       const rows = byEntity.get(entity) ?? [];
-      const current = loadRows(s, entity, rows.map((r) => r.id));
-      const decl = SYNCED[entity];
+      const current = rowData(s, entity, rows.map((r) => r.id));
       for (const r of rows) {
+        const head = `{"entity":"${entity}","id":${JSON.stringify(r.id)},`;
         const row = current.get(r.id);
-        if (row) {
-          records.push({ entity, id: r.id, op: 'upsert', rev: r.seq, updatedAt: decl.updatedAt(row), data: decl.toData(row) });
-        } else {
-          // Gone: either kept for HQ when its client left the book, or deleted by the RM.
-          const kept = outbox.get(entity, r.id) as { updatedAt: string; data: string } | undefined;
-          records.push(
-            kept
-              ? { entity, id: r.id, op: 'upsert', rev: r.seq, updatedAt: kept.updatedAt, data: JSON.parse(kept.data) as Record<string, unknown> }
-              : { entity, id: r.id, op: 'delete', rev: r.seq, updatedAt: s.now().toISOString(), data: null },
-          );
-        }
+        // Gone: either kept for HQ when its client left the book, or deleted by the RM.
+        const kept = row ? null : (outbox.get(entity, r.id) as [string, string] | undefined);
+        if (row) lines.push(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(row.updatedAt)},"data":${row.json}}`);
+        else if (kept) lines.push(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
+        else lines.push(`${head}"op":"delete","rev":${r.seq},"updatedAt":${deletedAt},"data":null}`);
         counts[entity] = (counts[entity] ?? 0) + 1;
         if (++done % 20_000 === 0) onProgress?.({ phase: 'export', done, total: changed.length });
       }
@@ -89,7 +85,7 @@ function buildPayload(s: Session, onProgress?: OnProgress): BuiltExport {
       counts,
     };
     onProgress?.({ phase: 'export', done: changed.length, total: changed.length });
-    return { manifest, payload: encodeJsonLines(manifest, records, audit), records: records.length };
+    return { manifest, payload: encodeExportLines(manifest, lines, counts, audit), records: lines.length };
   })();
 }
 
@@ -290,10 +286,10 @@ function removeFromBook(s: Session, clientId: string, ackedSeq: number): void {
   const keep = s.db.prepare('INSERT OR REPLACE INTO sync_outbox (entity, row_id, seq, updated_at, data) VALUES (?, ?, ?, ?, ?)');
   for (const entity of SYNC_ENTITIES) {
     const ids = pending.filter((p) => p.entity === entity);
-    const rows = loadRows(s, entity, ids.map((p) => p.id));
+    const rows = rowData(s, entity, ids.map((p) => p.id));
     for (const p of ids) {
       const row = rows.get(p.id);
-      if (row) keep.run(entity, p.id, p.seq, SYNCED[entity].updatedAt(row), JSON.stringify(SYNCED[entity].toData(row)));
+      if (row) keep.run(entity, p.id, p.seq, row.updatedAt, row.json);
     }
   }
   // Another client referred by this one keeps its record; the link goes (a change HQ should see).

@@ -1,5 +1,6 @@
 import { getTableColumns, type Column } from 'drizzle-orm';
 import type { SQLiteTableWithColumns } from 'drizzle-orm/sqlite-core';
+import type { Statement } from 'better-sqlite3';
 import { HQ_OWNED_FIELDS, SYNC_ENTITIES, type SyncEntity } from '../../../shared/sync';
 import { clients, contacts, followups, greetings, proposals } from '../store/schema';
 import type { Session } from './session';
@@ -9,41 +10,54 @@ import type { Session } from './session';
 // triggers in a migration, and the declaration test checks both sides match.
 
 type AnyTable = SQLiteTableWithColumns<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-type Row = Record<string, unknown> & { id: string };
 
 interface EntityDecl {
   table: AnyTable;
   tableName: string;
-  /** What HQ receives for a row: never derived columns (search keys), never what HQ already owns. */
-  toData: (row: Row) => Record<string, unknown>;
-  updatedAt: (row: Row) => string;
+  /** The column (property name) that says when the row last changed. */
+  updatedAt: string;
 }
-
-const HQ_FIELDS = new Set<string>(HQ_OWNED_FIELDS);
-const DERIVED_CLIENT_COLUMNS = new Set(['searchName', 'searchKeys']);
-
-/**
- * A client travels with the relationship fields the RM owns (sync-format.md). A client core
- * banking does not know yet (no client number: a prospect the RM met) travels whole — HQ has no
- * other copy to open the account from.
- */
-function clientData(row: Row): Record<string, unknown> {
-  const known = row['clientNo'] !== null && row['clientNo'] !== undefined;
-  return Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id' && !DERIVED_CLIENT_COLUMNS.has(k) && (!known || !HQ_FIELDS.has(k))));
-}
-
-const withoutId = (row: Row): Record<string, unknown> => {
-  const { id: _id, ...rest } = row;
-  return rest;
-};
 
 export const SYNCED: Record<SyncEntity, EntityDecl> = {
-  client: { table: clients, tableName: 'clients', toData: clientData, updatedAt: (r) => r['updatedAt'] as string },
-  contact: { table: contacts, tableName: 'contacts', toData: withoutId, updatedAt: (r) => r['updatedAt'] as string },
-  followup: { table: followups, tableName: 'followups', toData: withoutId, updatedAt: (r) => r['updatedAt'] as string },
-  greeting: { table: greetings, tableName: 'greetings', toData: withoutId, updatedAt: (r) => r['at'] as string },
-  proposal: { table: proposals, tableName: 'proposals', toData: withoutId, updatedAt: (r) => r['updatedAt'] as string },
+  client: { table: clients, tableName: 'clients', updatedAt: 'updatedAt' },
+  contact: { table: contacts, tableName: 'contacts', updatedAt: 'updatedAt' },
+  followup: { table: followups, tableName: 'followups', updatedAt: 'updatedAt' },
+  greeting: { table: greetings, tableName: 'greetings', updatedAt: 'at' },
+  proposal: { table: proposals, tableName: 'proposals', updatedAt: 'updatedAt' },
 };
+
+const HQ_FIELDS = new Set<string>(HQ_OWNED_FIELDS);
+/** Derived columns (search keys) never travel. */
+const DERIVED = new Set(['searchName', 'searchKeys']);
+
+/** `"key", <value as JSON>` pairs for json_object, under the property names the app uses. */
+function jsonPairs(table: AnyTable, keep: (key: string) => boolean): string[] {
+  return (Object.entries(getTableColumns(table)) as [string, Column][])
+    .filter(([key]) => key !== 'id' && !DERIVED.has(key) && keep(key))
+    .map(([key, col]) => {
+      const c = `"${col.name}"`;
+      const value = col.columnType === 'SQLiteTextJson' ? `json(${c})` : col.columnType === 'SQLiteBoolean' ? `CASE WHEN ${c} IS NULL THEN NULL WHEN ${c} THEN json('true') ELSE json('false') END` : c;
+      return `'${key}', ${value}`;
+    });
+}
+
+/** json_object takes at most 127 arguments: wide rows are built in parts and merged. */
+function jsonObject(pairs: string[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < pairs.length; i += 40) parts.push(`json_object(${pairs.slice(i, i + 40).join(', ')})`);
+  return parts.length === 1 ? parts[0]! : parts.reduce((a, b) => `json_patch(${a}, ${b})`);
+}
+
+/**
+ * What HQ receives for a row, as JSON built by SQLite. A client travels with the relationship fields
+ * the RM owns (sync-format.md); a client core banking does not know yet (no client number: a
+ * prospect the RM met) travels whole — HQ has no other copy to open the account from.
+ */
+function dataSql(entity: SyncEntity): string {
+  const decl = SYNCED[entity];
+  if (entity !== 'client') return jsonObject(jsonPairs(decl.table, () => true));
+  return `CASE WHEN client_no IS NULL THEN ${jsonObject(jsonPairs(decl.table, () => true))} ELSE ${jsonObject(jsonPairs(decl.table, (k) => !HQ_FIELDS.has(k)))} END`;
+}
 
 /** Tables of a client's own rows (everything but the client row itself), for removal from the book. */
 export const CHILD_ENTITIES = SYNC_ENTITIES.filter((e) => e !== 'client');
@@ -74,31 +88,33 @@ export function pendingByEntity(s: Session, afterSeq: number): Record<SyncEntity
   return out;
 }
 
-/** Current rows of one entity by id: raw SQL mapped with drizzle's own column decoders (JSON parsed, booleans). */
-export function loadRows(s: Session, entity: SyncEntity, ids: readonly string[]): Map<string, Row> {
-  const decl = SYNCED[entity];
-  const columns = (Object.entries(getTableColumns(decl.table)) as [string, Column][]).map(([key, col]) => ({ key, name: col.name, decode: needsDecoding(col) ? (v: unknown) => col.mapFromDriverValue(v) : null }));
-  const select = columns.map((c) => `"${c.name}"`).join(', ');
-  const out = new Map<string, Row>();
-  const CHUNK = 500;
-  const full = s.db.prepare(`SELECT ${select} FROM ${decl.tableName} WHERE id IN (${Array.from({ length: CHUNK }, () => '?').join(',')})`).raw();
-  for (let i = 0; i < ids.length; i += CHUNK) {
-    const part = ids.slice(i, i + CHUNK);
-    const stmt = part.length === CHUNK ? full : s.db.prepare(`SELECT ${select} FROM ${decl.tableName} WHERE id IN (${part.map(() => '?').join(',')})`).raw();
-    for (const values of stmt.all(...part) as unknown[][]) {
-      const row: Record<string, unknown> = {};
-      for (let j = 0; j < columns.length; j++) {
-        const c = columns[j]!;
-        const v = values[j];
-        row[c.key] = v === null || c.decode === null ? v : c.decode(v);
-      }
-      out.set(row['id'] as string, row as Row);
-    }
-  }
-  return out;
+export interface RowData {
+  updatedAt: string;
+  /** The record's `data`, as JSON text. */
+  json: string;
 }
 
-/** Only JSON and boolean columns differ from what SQLite hands back. */
-function needsDecoding(col: { columnType: string }): boolean {
-  return col.columnType === 'SQLiteTextJson' || col.columnType === 'SQLiteBoolean';
+const dataStatements = new WeakMap<Session, Map<string, Statement>>();
+
+/** The current data of rows of one entity, by id (missing ids: the row is gone). */
+export function rowData(s: Session, entity: SyncEntity, ids: readonly string[]): Map<string, RowData> {
+  const decl = SYNCED[entity];
+  const updatedCol = (getTableColumns(decl.table) as Record<string, Column>)[decl.updatedAt]!.name;
+  const cache = dataStatements.get(s) ?? dataStatements.set(s, new Map()).get(s)!;
+  const CHUNK = 500;
+  const statement = (n: number) => {
+    const key = `${entity}:${n}`;
+    let st = cache.get(key);
+    if (!st) {
+      st = s.db.prepare(`SELECT id, "${updatedCol}", ${dataSql(entity)} FROM ${decl.tableName} WHERE id IN (${Array.from({ length: n }, () => '?').join(',')})`).raw();
+      cache.set(key, st);
+    }
+    return st;
+  };
+  const out = new Map<string, RowData>();
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    const part = ids.slice(i, i + CHUNK);
+    for (const [id, updatedAt, json] of statement(part.length).all(...part) as [string, string, string][]) out.set(id, { updatedAt, json });
+  }
+  return out;
 }

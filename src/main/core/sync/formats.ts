@@ -118,14 +118,21 @@ export function encodeJsonLines(manifest: ExportManifest | RosterManifest, recor
     const checked = checkRoster(manifest, records);
     return new TextEncoder().encode([checked.manifest, ...checked.records].map(canonicalJson).join('\n') + '\n');
   }
-  // An export's records come from our own tables (up to hundreds of thousands): a shape check per
-  // record instead of the full schema, and plain JSON (only the hashed audit entries need canonical form).
-  const checked = checkExport(manifest, [], auditEntries, 2, records.length);
   records.forEach((r, i) => assertRecordShape(r, 2 + i));
-  const tally = new Map<string, number>();
-  for (const r of records as ExportRecord[]) tally.set(r.entity, (tally.get(r.entity) ?? 0) + 1);
-  checkCounts(checked.manifest, tally);
-  const parts = [canonicalJson(checked.manifest), ...records.map((r) => JSON.stringify(r)), ...checked.audit.map(canonicalJson)];
+  const tally: Partial<Record<string, number>> = {};
+  for (const r of records as ExportRecord[]) tally[r.entity] = (tally[r.entity] ?? 0) + 1;
+  return encodeExportLines(manifest, records.map((r) => JSON.stringify(r)), tally, auditEntries as readonly StoredChainEntry[]);
+}
+
+/**
+ * An export from record lines already serialised (the device builds them from its own tables, up
+ * to hundreds of thousands): manifest, counts and the audit segment are checked as the receiver
+ * will; only the hashed audit entries need canonical JSON.
+ */
+export function encodeExportLines(manifest: ExportManifest, recordLines: readonly string[], counts: Partial<Record<string, number>>, auditEntries: readonly StoredChainEntry[]): Uint8Array {
+  const checked = checkExport(manifest, [], auditEntries, 2, recordLines.length);
+  checkCounts(checked.manifest, new Map(Object.entries(counts) as [string, number][]));
+  const parts = [canonicalJson(checked.manifest), ...recordLines, ...checked.audit.map(canonicalJson)];
   return new TextEncoder().encode(parts.join('\n') + '\n');
 }
 
