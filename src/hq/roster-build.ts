@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { GENESIS_HASH } from '../main/core/domain/audit-chain';
 import type { ClientDraft, ImportField } from '../main/core/import/fields';
 import { checkImportFile, type ImportCheck } from '../main/core/import/pipeline';
+import { draftValues } from '../main/core/import/draft-values';
 import { parseTableFile } from '../main/core/import/table';
 import { seal } from '../main/core/sync/envelope';
 import { encodeJsonLines, FORMAT_VERSION, ROSTER_FORMAT, rosterRecordSchema, type RosterManifest, type RosterRecord } from '../main/core/sync/formats';
 import { managerIdSchema } from '../shared/contract';
-import type { HqOwnedField } from '../shared/sync';
+import { HQ_OWNED_FIELDS, type HqOwnedField } from '../shared/sync';
 import { readDeviceKey } from './devices';
 import { replaceFile, writeNewFile } from './files';
 import { loadHqKeys } from './keygen';
@@ -239,27 +240,8 @@ const IMPORT_FIELD_OF: Partial<Record<HqOwnedField, ImportField>> = {
  */
 export function hqFields(d: ClientDraft, check: Pick<ImportCheck, 'mapping'>, type: 'assign' | 'update'): Partial<Record<HqOwnedField, unknown>> {
   const hasColumn = (f: ImportField) => check.mapping[f] !== undefined;
-  const all: Partial<Record<HqOwnedField, unknown>> = {
-    kind: d.kind,
-    name: d.name,
-    sex: d.sex,
-    birthDate: d.birthDate,
-    occupation: d.occupation,
-    idType: d.idType,
-    idNumber: d.idNumber,
-    idExpiry: d.idExpiry?.kind === 'date' ? d.idExpiry.date : null,
-    idLongTerm: d.idExpiry?.kind === 'long_term',
-    mobile: d.mobile,
-    addressResidence: d.address,
-    relationshipStart: d.relationshipStart,
-    riskGrade: d.riskGrade,
-    aumFen: d.aumFen,
-    depositsFen: d.depositsFen,
-    loanBalanceFen: d.loanBalanceFen,
-    cardSpend12mFen: d.cardSpend12mFen,
-    revenue12mFen: d.revenue12mFen,
-    products: d.products,
-  };
+  const values = draftValues(d) as Record<string, unknown>;
+  const all = Object.fromEntries(HQ_OWNED_FIELDS.filter((f) => f in values).map((f) => [f, values[f]])) as Partial<Record<HqOwnedField, unknown>>;
   const out: Partial<Record<HqOwnedField, unknown>> = {};
   for (const [field, value] of Object.entries(all) as [HqOwnedField, unknown][]) {
     const column = IMPORT_FIELD_OF[field]!;

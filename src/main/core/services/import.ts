@@ -8,6 +8,7 @@ import { maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
 import type { ClientDraft, FieldMapping } from '../import/fields';
 import { checkImportFile, type ImportCheck } from '../import/pipeline';
+import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
 import { applyUpdate, insertClient, toInput } from './clients';
 import { regenerateFor } from './followup-generator';
@@ -149,37 +150,7 @@ function loadRow(s: Session, id: string) {
 
 /** A row of the file as a client record; empty cells stay undefined so a merge keeps what the book has. */
 export function draftToInput(d: ClientDraft): ClientInput {
-  const v: ClientInput = {
-    clientNo: d.clientNo,
-    kind: d.kind,
-    name: d.name,
-    sex: d.sex,
-    birthDate: d.birthDate,
-    birthdayCalendar: d.birthdayCalendar,
-    lunarMonth: d.lunarBirthday?.month ?? null,
-    lunarDay: d.lunarBirthday?.day ?? null,
-    lunarLeap: d.lunarBirthday?.leap ?? false,
-    idType: d.idType,
-    idNumber: d.idNumber,
-    idExpiry: d.idExpiry?.kind === 'date' ? d.idExpiry.date : null,
-    idLongTerm: d.idExpiry?.kind === 'long_term',
-    mobile: d.mobile,
-    email: d.email,
-    addressResidence: d.address,
-    occupation: d.occupation,
-    aumFen: d.aumFen ?? undefined,
-    depositsFen: d.depositsFen ?? undefined,
-    loanBalanceFen: d.loanBalanceFen ?? undefined,
-    cardSpend12mFen: d.cardSpend12mFen ?? undefined,
-    revenue12mFen: d.revenue12mFen ?? undefined,
-    products: d.products,
-    riskGrade: d.riskGrade,
-    relationshipStart: d.relationshipStart,
-    tags: d.tags,
-    notes: d.notes,
-    potential: d.potential,
-  };
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null && x !== undefined)) as ClientInput;
+  return Object.fromEntries(Object.entries(draftValues(d)).filter(([, x]) => x !== null && x !== undefined)) as ClientInput;
 }
 
 /** File values win where the file has one; tags and products are united; notes appended. */
