@@ -1,4 +1,5 @@
 import { syncEn } from './sync';
+import { syncUiEn } from './sync-ui';
 import { greetingsEn } from './greetings';
 import { todayUiEn } from './today-ui';
 import { calendarUiEn } from './calendar-ui';
@@ -481,6 +482,13 @@ export const en: Messages = {
     'greetings.mark': 'Greetings marked',
     'greetings.export': 'Greetings exported (with mobile numbers)',
     'greetings.templates': 'Greeting templates changed',
+    'sync.device_key': 'Device sync key created',
+    'sync.hq_key': 'Head-office key installed',
+    'sync.enrolment': 'Enrolment file exported',
+    'sync.export': 'Sync file exported',
+    'sync.roster.apply': 'Roster applied',
+    'sync.roster.refused': 'Roster file refused',
+    'sync.settings': 'Sync settings changed',
     'segments.snapshot': 'Segment snapshot taken',
   },
   lockReasons: { manual: 'locked by hand', idle: 'idle timeout', suspend: 'system suspend', 'screen-lock': 'screen locked', quit: 'app quit' },
@@ -506,4 +514,5 @@ export const en: Messages = {
   ...calendarUiEn,
   ...greetingsUiEn,
   ...syncEn,
+  ...syncUiEn,
 };

@@ -1,4 +1,5 @@
 import { syncZh } from './sync';
+import { syncUiZh } from './sync-ui';
 import { greetingsZh } from './greetings';
 import { todayUiZh } from './today-ui';
 import { calendarUiZh } from './calendar-ui';
@@ -480,6 +481,13 @@ export const zhCN = {
     'greetings.mark': '标记祝福',
     'greetings.export': '导出祝福短信（含手机号）',
     'greetings.templates': '修改祝福模板',
+    'sync.device_key': '生成本设备同步密钥',
+    'sync.hq_key': '安装总行公钥',
+    'sync.enrolment': '导出设备登记文件',
+    'sync.export': '导出同步文件',
+    'sync.roster.apply': '应用总行名单',
+    'sync.roster.refused': '拒绝名单文件',
+    'sync.settings': '修改同步设置',
     'segments.snapshot': '生成分层快照',
   },
   lockReasons: { manual: '手动锁定', idle: '闲置超时', suspend: '系统休眠', 'screen-lock': '系统锁屏', quit: '退出程序' },
@@ -505,4 +513,5 @@ export const zhCN = {
   ...calendarUiZh,
   ...greetingsUiZh,
   ...syncZh,
+  ...syncUiZh,
 } as const;

@@ -118,9 +118,9 @@ function toHistory(r: typeof syncHistory.$inferSelect): SyncHistoryEntry {
   return { id: r.id, kind: r.kind, at: r.at, outcome: r.outcome, fileName: r.fileName, sha256: r.sha256, fromSeq: r.fromSeq, toSeq: r.toSeq, rosterSeq: r.rosterSeq, counts: r.counts, reason: r.reason, auto: r.auto };
 }
 
-/** Changes (journal writes) HQ has not acknowledged: cheap enough for every Today page. */
-export function pendingWrites(s: Session, afterSeq: number): number {
-  return s.db.prepare('SELECT count(*) FROM sync_journal WHERE seq > ?').pluck().get(afterSeq) as number;
+/** Rows changed since HQ's acknowledgement (what the next export carries; the Sync page's total). */
+export function pendingRows(s: Session, afterSeq: number): number {
+  return s.db.prepare('SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_journal WHERE seq > ?)').pluck().get(afterSeq) as number;
 }
 
 /** Whether to remind the RM to export: never exported, the interval passed, or changes piled up. */
@@ -138,7 +138,7 @@ export function syncDue(s: Session, st: SyncStateRow, pending: number): SyncDue 
 export function syncReminder(s: Session): { due: SyncDue; pending: number; lastExportAt: string | null } | null {
   const st = s.orm.select().from(syncState).get();
   if (!st?.hqFingerprint) return null;
-  const pending = pendingWrites(s, st.ackedThroughSeq);
+  const pending = pendingRows(s, st.ackedThroughSeq);
   const last = s.db.prepare("SELECT max(at) FROM sync_history WHERE kind = 'export' AND outcome = 'written'").pluck().get() as string | null;
   return { due: syncDue(s, st, pending), pending, lastExportAt: last };
 }
@@ -159,7 +159,7 @@ export function syncStatus(s: Session): SyncStatus {
     lastExport: lastOf(s, 'export'),
     lastRoster: lastOf(s, 'roster'),
     pendingProposals,
-    due: syncDue(s, st, pendingWrites(s, st.ackedThroughSeq)),
+    due: syncDue(s, st, total),
     settings: syncSettings(s),
   };
 }

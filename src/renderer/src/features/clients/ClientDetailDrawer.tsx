@@ -9,6 +9,7 @@ import { DetailTimeline } from './DetailTimeline';
 import { KycCard } from './DetailKyc';
 import { NotesCard, PreferencesCard, ProfileCard } from './DetailProfile';
 import { DetailSegment } from './DetailSegment';
+import { ProposalsCard } from './DetailProposals';
 import { useClientDetail } from './detail-store';
 import { STATUS_TONES } from './labels';
 import { ToneTag } from '../../components/ToneTag';
@@ -84,6 +85,7 @@ export function ClientDetailDrawer({ onEdit, onDeleted }: Props) {
           <Typography.Text type="secondary">
             {t('clientDetail.revealHint')} {t('clientDetail.updatedAt', { at: new Date(detail.updatedAt).toLocaleString() })}
           </Typography.Text>
+          <ProposalsCard detail={detail} />
           <ProfileCard detail={detail} />
           <KycCard detail={detail} />
           <HoldingsCard detail={detail} />

@@ -15,9 +15,11 @@ export function ClientDetailHost({ onChanged }: { onChanged(): void }) {
   const { message } = App.useApp();
   const [editing, setEditing] = useState<ClientDetail | null>(null);
 
-  function saved(detail: ClientDetail) {
+  function saved(detail: ClientDetail, _created: boolean, proposed: string[] = []) {
     setEditing(null);
-    void message.success(t('clientForm.saved'));
+    // HQ-owned fields were not changed: say they went to head office as a change request.
+    if (proposed.length) void message.success({ content: t('hqFields.proposed', { fields: proposed.map((f) => t(`clientFields.${f}`)).join(t('hqFields.listSep')) }), duration: 6 });
+    else void message.success(t('clientForm.saved'));
     useClientDetail.getState().replace(detail);
     onChanged();
   }

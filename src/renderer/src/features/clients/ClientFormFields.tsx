@@ -1,8 +1,9 @@
-import { Checkbox, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, type FormInstance } from 'antd';
+import { Checkbox, Col, DatePicker, Divider, Form, Input, Radio, Row, Select, Tooltip, type FormInstance } from 'antd';
 import type { Rule } from 'antd/es/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CHANNEL_PREFS, CLIENT_STATUSES, ID_TYPES, RISK_GRADES, type ClientDetail, type RevealableField } from '../../../../shared/clients';
+import { isHqOwned } from '../../../../shared/sync';
 import { parseYuan } from '../../components/money';
 import { MONEY_FIELDS } from './form-values';
 
@@ -18,10 +19,12 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
   const status = Form.useWatch('status', form) as string | undefined;
   const longTerm = Form.useWatch('idLongTerm', form) as boolean | undefined;
   const label = (f: string) => t(`clientFields.${f}`);
+  // On a client head office manages, its fields carry a 总行维护 mark (a change becomes a change request).
+  const itemLabel = (f: string): ReactNode => (editing?.hqManaged && isHqOwned(f) ? <HqLabel text={label(f)} /> : label(f));
   const options = (values: readonly string[], prefix: string) => values.map((v) => ({ value: v, label: t(`${prefix}.${v}`) }));
   const text = (name: string, max: number, span = 12, extra?: { rules?: Rule[]; area?: boolean }) => (
     <Col span={span} key={name}>
-      <Form.Item name={name} label={label(name)} rules={[...(extra?.rules ?? []), { max, message: t('fieldCodes.TEXT_TOO_LONG') }]}>
+      <Form.Item name={name} label={itemLabel(name)} rules={[...(extra?.rules ?? []), { max, message: t('fieldCodes.TEXT_TOO_LONG') }]}>
         {extra?.area ? <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} /> : <Input />}
       </Form.Item>
     </Col>
@@ -29,21 +32,21 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
   // Masked fields start empty when editing: typing replaces the value, leaving it empty keeps it.
   const masked = (name: RevealableField, max: number, span = 12) => (
     <Col span={span} key={name}>
-      <Form.Item name={name} label={label(name)} rules={[{ max, message: t('fieldCodes.TEXT_TOO_LONG') }]}>
+      <Form.Item name={name} label={itemLabel(name)} rules={[{ max, message: t('fieldCodes.TEXT_TOO_LONG') }]}>
         <Input placeholder={editing?.masked[name] ? t('clientForm.keepMasked', { masked: editing.masked[name] }) : undefined} autoComplete="off" />
       </Form.Item>
     </Col>
   );
   const date = (name: string, disabled = false) => (
     <Col span={12} key={name}>
-      <Form.Item name={name} label={label(name)}>
+      <Form.Item name={name} label={itemLabel(name)}>
         <DatePicker style={{ width: '100%' }} format="YYYY-MM-DD" disabled={disabled} />
       </Form.Item>
     </Col>
   );
   const select = (name: string, opts: { value: string | number; label: string }[], span = 12, allowClear = true) => (
     <Col span={span} key={name}>
-      <Form.Item name={name} label={label(name)}>
+      <Form.Item name={name} label={itemLabel(name)}>
         <Select allowClear={allowClear} options={opts} aria-label={label(name)} />
       </Form.Item>
     </Col>
@@ -60,7 +63,7 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
     <>
       {section(t('clientForm.sections.identity'), [
         <Col span={12} key="kind">
-          <Form.Item name="kind" label={label('kind')}>
+          <Form.Item name="kind" label={itemLabel('kind')}>
             <Radio.Group optionType="button" options={options(['person', 'company'], 'clientKind')} />
           </Form.Item>
         </Col>,
@@ -80,7 +83,7 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
         date('idExpiry', longTerm === true),
         <Col span={12} key="longTerm">
           <Form.Item name="idLongTerm" valuePropName="checked" style={CHECK_ALIGN}>
-            <Checkbox>{label('idLongTerm')}</Checkbox>
+            <Checkbox>{itemLabel('idLongTerm')}</Checkbox>
           </Form.Item>
         </Col>,
         date('relationshipStart'),
@@ -90,13 +93,13 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
       {section(t('clientForm.sections.holdings'), [
         ...MONEY_FIELDS.map((name) => (
           <Col span={12} key={name}>
-            <Form.Item name={name} label={label(name)} rules={[moneyRule(name === 'revenue12mFen', t('clientForm.moneyFormat'))]}>
+            <Form.Item name={name} label={itemLabel(name)} rules={[moneyRule(name === 'revenue12mFen', t('clientForm.moneyFormat'))]}>
               <Input suffix="元" inputMode="decimal" style={{ textAlign: 'right' }} />
             </Form.Item>
           </Col>
         )),
         <Col span={24} key="products">
-          <Form.Item name="products" label={label('products')} extra={t('clientForm.tagsHelp')}>
+          <Form.Item name="products" label={itemLabel('products')} extra={t('clientForm.tagsHelp')}>
             <Select mode="tags" open={false} suffixIcon={null} aria-label={label('products')} tokenSeparators={[';', '；']} />
           </Form.Item>
         </Col>,
@@ -132,3 +135,17 @@ export function ClientFormFields({ form, editing }: { form: FormInstance; editin
 function moneyRule(allowNegative: boolean, message: string): Rule {
   return { validator: (_r, v: unknown) => (v === undefined || v === null || String(v).trim() === '' || parseYuan(String(v), allowNegative) !== null ? Promise.resolve() : Promise.reject(new Error(message))) };
 }
+
+function HqLabel({ text }: { text: string }) {
+  const { t } = useTranslation();
+  return (
+    <span style={{ display: 'inline-flex', alignItems: 'center', gap: 6 }}>
+      {text}
+      <Tooltip title={t('hqFields.tagHint')}>
+        <span className="rm-hq-tag" style={HQ_TAG}>{t('hqFields.tag')}</span>
+      </Tooltip>
+    </span>
+  );
+}
+
+const HQ_TAG = { fontSize: 11, lineHeight: '16px', padding: '0 4px', borderRadius: 4, color: '#003eb3', background: '#e6f4ff', border: '1px solid #91caff', whiteSpace: 'nowrap' } as const;

@@ -10,9 +10,9 @@ import { QuickLogHost } from '../contacts/QuickLogHost';
 import { VisitBriefHost } from '../visit-brief/VisitBriefHost';
 import { ClientsPage } from '../clients/ClientsPage';
 import { GreetingsPage } from '../greetings/GreetingsPage';
-import { NotBuiltPage } from '../not-built/NotBuiltPage';
 import { SegmentsPage } from '../segments/SegmentsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { SyncPage } from '../sync/SyncPage';
 import { TodayPage } from '../today/TodayPage';
 import { useActivityPing } from './use-activity';
 
@@ -50,9 +50,9 @@ export function AppFrame({ status }: { status: WorkspaceStatus }) {
   else if (page === 'segments') content = <SegmentsPage />;
   else if (page === 'calendar') content = <CalendarPage />;
   else if (page === 'greetings') content = <GreetingsPage />;
+  else if (page === 'sync') content = <SyncPage />;
   else if (page === 'audit') content = <AuditPage />;
-  else if (page === 'settings') content = <SettingsPage />;
-  else content = <NotBuiltPage page={t(`nav.${page}`)} />;
+  else content = <SettingsPage />;
 
   return (
     <Layout style={{ height: '100%' }}>

@@ -7,6 +7,7 @@ import { passphraseRules } from '../../components/passphrase-rules';
 import { useSession } from '../../session-store';
 import { ContactSettingsCard } from './ContactSettingsCard';
 import { GreetingSettingsCard } from './GreetingSettingsCard';
+import { HqSyncCard } from './HqSyncCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function SettingsPage() {
           </Form>
         )}
       </Card>
+      <HqSyncCard />
       <ContactSettingsCard />
       <GreetingSettingsCard />
       <Card title={t('settings.passphrase')}>

@@ -8,6 +8,7 @@ import { ClientDetailHost } from '../clients/ClientDetailHost';
 import { useQuickLog } from '../contacts/quick-log-store';
 import { AgendaSection, type SectionKey } from './AgendaSection';
 import { AgendaRow, LosingTouchRow, OccasionRow } from './AgendaRows';
+import { SyncDueBanner } from './SyncDueBanner';
 import { TodayHeader } from './TodayHeader';
 import { useToday } from './use-today';
 
@@ -72,6 +73,7 @@ export function TodayPage({ status }: { status: WorkspaceStatus }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <TodayHeader name={status.displayName ?? status.managerId ?? ''} data={data} loading={loading} onRefresh={() => void reload()} />
+      {data && <SyncDueBanner sync={data.sync} />}
       {error && (
         <Alert role="alert" type="error" showIcon title={error} action={<Button size="small" onClick={() => void reload()}>{t('todayPage.retry')}</Button>} />
       )}
