@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import type { StoredChainEntry } from '../main/core/domain/audit-chain';
 import { readNdjson } from './files';
 import { HqError } from './messages';
 
@@ -40,17 +41,9 @@ export interface ConsolidatedRecord {
 }
 
 /** An audit entry of a device, once per (deviceId, seq). */
-export interface AuditLine {
+export interface AuditLine extends StoredChainEntry {
   deviceId: string;
   managerId: string;
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject: string | null;
-  details: unknown;
-  prevHash: string;
-  hash: string;
 }
 
 const nullableInt = z.number().int().min(0).nullable();

@@ -170,7 +170,7 @@ async function readRoster(s: Session, fileBytes: Uint8Array): Promise<RosterPlan
     if (r.type === 'unassign') {
       if (!id) continue;
       summary.removed++;
-      if (hasPendingChanges(s, id, newAck)) summary.removedWithPending++;
+      if (pendingOfClient(s, id, newAck).length > 0) summary.removedWithPending++;
     } else if (!id) {
       // An update of a client this device does not have (a replacement laptop) puts it in the book when it says who it is.
       if (r.type === 'assign' || (r.fields.kind && r.fields.name)) summary.assigned++;
@@ -276,13 +276,7 @@ function validateRoster(s: Session, input: ClientInput, clientNo: string, selfId
  * them. The deletions themselves are not changes to send (the journal is muted meanwhile).
  */
 function removeFromBook(s: Session, clientId: string, ackedSeq: number): void {
-  const pending = s.db
-    .prepare(
-      `SELECT j.entity, j.row_id AS id, max(j.seq) AS seq FROM sync_journal j WHERE j.seq > ? AND (
-        (j.entity = 'client' AND j.row_id = ?) OR j.row_id IN (${CHILD_ENTITIES.map((e) => `SELECT id FROM ${SYNCED[e].tableName} WHERE client_id = ?`).join(' UNION ALL ')})
-      ) GROUP BY j.entity, j.row_id`,
-    )
-    .all(ackedSeq, clientId, ...CHILD_ENTITIES.map(() => clientId)) as { entity: SyncEntity; id: string; seq: number }[];
+  const pending = pendingOfClient(s, clientId, ackedSeq);
   const keep = s.db.prepare('INSERT OR REPLACE INTO sync_outbox (entity, row_id, seq, updated_at, data) VALUES (?, ?, ?, ?, ?)');
   for (const entity of SYNC_ENTITIES) {
     const ids = pending.filter((p) => p.entity === entity);
@@ -302,15 +296,15 @@ function removeFromBook(s: Session, clientId: string, ackedSeq: number): void {
   }
 }
 
-function hasPendingChanges(s: Session, clientId: string, ackedSeq: number): boolean {
-  return (
-    s.db
-      .prepare(
-        `SELECT EXISTS (SELECT 1 FROM sync_journal j WHERE j.seq > ? AND ((j.entity = 'client' AND j.row_id = ?) OR j.row_id IN (${CHILD_ENTITIES.map((e) => `SELECT id FROM ${SYNCED[e].tableName} WHERE client_id = ?`).join(' UNION ALL ')})))`,
-      )
-      .pluck()
-      .get(ackedSeq, clientId, ...CHILD_ENTITIES.map(() => clientId)) === 1
-  );
+/** The rows of a client (its own and its contacts, follow-ups…) changed since `ackedSeq`, at their newest change. */
+function pendingOfClient(s: Session, clientId: string, ackedSeq: number): { entity: SyncEntity; id: string; seq: number }[] {
+  return s.db
+    .prepare(
+      `SELECT j.entity, j.row_id AS id, max(j.seq) AS seq FROM sync_journal j WHERE j.seq > ? AND (
+        (j.entity = 'client' AND j.row_id = ?) OR j.row_id IN (${CHILD_ENTITIES.map((e) => `SELECT id FROM ${SYNCED[e].tableName} WHERE client_id = ?`).join(' UNION ALL ')})
+      ) GROUP BY j.entity, j.row_id`,
+    )
+    .all(ackedSeq, clientId, ...CHILD_ENTITIES.map(() => clientId)) as { entity: SyncEntity; id: string; seq: number }[];
 }
 
 function loadClientRow(s: Session, id: string): typeof clients.$inferSelect {

@@ -124,10 +124,9 @@ export function pendingRows(s: Session, afterSeq: number): number {
 }
 
 /** Whether to remind the RM to export: never exported, the interval passed, or changes piled up. */
-export function syncDue(s: Session, st: SyncStateRow, pending: number): SyncDue {
+export function syncDue(s: Session, st: SyncStateRow, pending: number, last: string | null): SyncDue {
   if (!st.hqFingerprint || pending === 0) return null;
   const settings = syncSettings(s);
-  const last = s.db.prepare("SELECT max(at) FROM sync_history WHERE kind = 'export' AND outcome = 'written'").pluck().get() as string | null;
   if (!last) return 'never';
   if (pending >= settings.backlogThreshold) return 'backlog';
   if (s.now().getTime() - Date.parse(last) > settings.intervalDays * 86_400_000) return 'interval';
@@ -139,8 +138,12 @@ export function syncReminder(s: Session): { due: SyncDue; pending: number; lastE
   const st = s.orm.select().from(syncState).get();
   if (!st?.hqFingerprint) return null;
   const pending = pendingRows(s, st.ackedThroughSeq);
-  const last = s.db.prepare("SELECT max(at) FROM sync_history WHERE kind = 'export' AND outcome = 'written'").pluck().get() as string | null;
-  return { due: syncDue(s, st, pending), pending, lastExportAt: last };
+  const last = lastExportAt(s);
+  return { due: syncDue(s, st, pending, last), pending, lastExportAt: last };
+}
+
+function lastExportAt(s: Session): string | null {
+  return s.db.prepare("SELECT max(at) FROM sync_history WHERE kind = 'export' AND outcome = 'written'").pluck().get() as string | null;
 }
 
 export function syncStatus(s: Session): SyncStatus {
@@ -159,7 +162,7 @@ export function syncStatus(s: Session): SyncStatus {
     lastExport: lastOf(s, 'export'),
     lastRoster: lastOf(s, 'roster'),
     pendingProposals,
-    due: syncDue(s, st, total),
+    due: syncDue(s, st, total, lastExportAt(s)),
     settings: syncSettings(s),
   };
 }
