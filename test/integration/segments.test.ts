@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, makeCore, PASS, tempDir, testClock, type Harness } from '../helpers/core';
+import { computeSegments } from '../../src/main/core/services/segments';
 
 let tmp: ReturnType<typeof tempDir>;
 let h: Harness;
@@ -111,5 +112,32 @@ describe('segments stay current', () => {
     const b = await h.call('clients.get', { id: ids['乙']! });
     await h.call('clients.update', { id: b.id, rev: b.rev, patch: { revenue12mFen: 900_000 } });
     expect((await h.call('clients.list', { tier: 'A' })).rows.map((r) => r.name)).toEqual(['乙']);
+  });
+});
+
+describe('stored segments follow the book, pass after pass', () => {
+  const stored = () => h.core.workspace.requireSession().db.prepare('SELECT c.name, s.tier, s.rank FROM client_segments s JOIN clients c ON c.id = s.client_id ORDER BY s.rank').raw().all();
+
+  it('writes only what moved, and a pass rolled back by its caller is written again by the next one', async () => {
+    const ids = await book([['甲', 500, 10], ['乙', 300, 10], ['丙', 100, 10]]);
+    await h.call('segments.summary', {});
+    expect(stored()).toEqual([['甲', 'A', 1], ['乙', 'A', 2], ['丙', 'B', 3]]);
+    const s = h.core.workspace.requireSession();
+    s.db.prepare('UPDATE clients SET revenue_12m_fen = 90000 WHERE id = ?').run(ids['丙']);
+    // A caller's transaction that fails after segmenting: its writes go, and must not be remembered as stored.
+    expect(() =>
+      s.db.transaction(() => {
+        computeSegments(s);
+        throw new Error('caller failed');
+      })(),
+    ).toThrow('caller failed');
+    expect(stored()).toEqual([['甲', 'A', 1], ['乙', 'A', 2], ['丙', 'B', 3]]);
+    await h.call('segments.summary', {});
+    expect(stored()).toEqual([['丙', 'A', 1], ['甲', 'A', 2], ['乙', 'B', 3]]);
+    // A steady book: a further pass writes nothing (computed_at stays).
+    const at = s.db.prepare('SELECT max(computed_at) FROM client_segments').pluck().get();
+    h.clock.advanceMinutes(1);
+    await h.call('segments.summary', {});
+    expect(s.db.prepare('SELECT max(computed_at) FROM client_segments').pluck().get()).toBe(at);
   });
 });

@@ -102,7 +102,12 @@ describe.skipIf(!hasGpg)('rmw export / roster apply with GnuPG at head office', 
     expect(d.status, d.stderr).toBe(0);
     expect(d.stderr).toMatch(/\[GNUPG:\] GOODSIG [0-9A-F]{16} RM Workbench device/);
     expect(d.stderr).toContain(`[GNUPG:] VALIDSIG ${deviceFp}`);
+    // The literal data is gzipped JSON Lines (sync-format.md): `gpg --decrypt | gunzip` gives the manifest first.
+    expect([d.stdout[0], d.stdout[1]]).toEqual([0x1f, 0x8b]);
+    const lines = spawnSync('gzip', ['-dc'], { input: d.stdout }).stdout.toString('utf8').trimEnd().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'rmw-export', managerId: 'RM00123', devicePublicKeyFp: deviceFp });
     exportPlain = decodeExport(new Uint8Array(d.stdout));
+    expect(lines).toHaveLength(1 + exportPlain.records.length + exportPlain.audit.length);
     expect(exportPlain.manifest.devicePublicKeyFp).toBe(deviceFp);
     expect(exportPlain.records.find((x) => x.entity === 'client')?.data).toMatchObject({ clientNo: 'C0001' });
   });

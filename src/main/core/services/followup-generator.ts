@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { desiredItems, familyOf, GENERATED_FAMILIES, type GeneratorClient } from '../domain/followups/generate';
 import { uuidv7 } from '../domain/ids';
 import { localDate } from '../domain/local-date';
@@ -28,6 +29,20 @@ const EXISTING_SQL = `SELECT id, client_id, source_key, status, due, pinned FROM
 
 const CHUNK = 500;
 
+// Prepared once per session: a large regeneration runs these for chunk after chunk, and preparing
+// a write against the journal triggers costs more than running it.
+const statements = new WeakMap<Session, Map<string, Statement>>();
+
+function statement(s: Session, sql: string): Statement {
+  const cache = statements.get(s) ?? statements.set(s, new Map()).get(s)!;
+  let st = cache.get(sql);
+  if (!st) {
+    st = s.db.prepare(sql);
+    cache.set(sql, st);
+  }
+  return st;
+}
+
 /** Regenerates for the given clients (inside the caller's transaction), or for the whole book when `ids` is null. */
 export function regenerateFor(s: Session, ids: readonly string[] | null): RegenerateCounts {
   if (ids === null || ids.length <= CHUNK) return regenerateChunk(s, ids);
@@ -45,20 +60,21 @@ function regenerateChunk(s: Session, ids: readonly string[] | null): RegenerateC
   if (ids !== null && ids.length === 0) return { created: 0, moved: 0, superseded: 0 };
   const today = localDate(s.now());
   const cadence = contactSettings(s).cadence;
-  const where = ids === null ? '' : ` WHERE c.id IN (${ids.map(() => '?').join(',')})`;
-  const clientRows = s.db.prepare(CLIENT_SQL + where).raw().all(...(ids ?? [])) as ClientTuple[];
-  const existingRows = s.db.prepare(EXISTING_SQL + (ids === null ? '' : ` AND client_id IN (${ids.map(() => '?').join(',')})`)).raw().all(...(ids ?? [])) as ExistingTuple[];
+  const list = ids === null ? '' : `(${ids.map(() => '?').join(',')})`;
+  const clientRows = statement(s, CLIENT_SQL + (ids === null ? '' : ` WHERE c.id IN ${list}`)).raw().all(...(ids ?? [])) as ClientTuple[];
+  const existingRows = statement(s, EXISTING_SQL + (ids === null ? '' : ` AND client_id IN ${list}`)).raw().all(...(ids ?? [])) as ExistingTuple[];
   const existing = new Map<string, ExistingTuple>();
   for (const e of existingRows) if ((GENERATED_FAMILIES as readonly string[]).includes(familyOf(e[2]))) existing.set(e[2], e);
 
   const now = s.now().toISOString();
   const nowMs = s.now().getTime();
-  const insert = s.db.prepare(
+  const insert = statement(
+    s,
     `INSERT INTO followups (id, client_id, type, title, title_params, due, date, status, generated, source_key, pinned, attendees, created_at, updated_at, rev)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, 0, '[]', ?, ?, 1)`,
   );
-  const move = s.db.prepare(`UPDATE followups SET due = ?, date = ?, title_params = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
-  const supersede = s.db.prepare(`UPDATE followups SET status = 'cancelled', close_reason = 'superseded', done_at = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
+  const move = statement(s, `UPDATE followups SET due = ?, date = ?, title_params = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
+  const supersede = statement(s, `UPDATE followups SET status = 'cancelled', close_reason = 'superseded', done_at = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
   const counts: RegenerateCounts = { created: 0, moved: 0, superseded: 0 };
   const seen = new Set<string>();
 

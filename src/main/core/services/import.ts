@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import type { ClientInput } from '../../../shared/clients';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -123,21 +124,35 @@ function findAllDuplicates(s: Session, check: ImportCheck): ImportDuplicate[] {
   const inFile = new Set(out.map((d) => d.row));
   for (const r of check.rows) {
     if (!r.draft || inFile.has(r.rowNumber)) continue;
-    const byId = r.draft.idNumber ? s.orm.select({ id: clients.id }).from(clients).where(eq(clients.idNumber, r.draft.idNumber)).get() : undefined;
-    const byNameMobile = !byId && r.draft.mobile ? s.orm.select({ id: clients.id }).from(clients).where(and(eq(clients.name, r.draft.name), eq(clients.mobile, r.draft.mobile))).get() : undefined;
+    const q = lookups(s);
+    const byId = r.draft.idNumber ? (q.byId.get(r.draft.idNumber) as string | undefined) : undefined;
+    const byNameMobile = !byId && r.draft.mobile ? (q.byNameMobile.get(r.draft.name, r.draft.mobile) as string | undefined) : undefined;
     const hit = byId ?? byNameMobile;
-    if (hit) out.push({ row: r.rowNumber, matchBy: byId ? 'id' : 'name_mobile', existingClientId: hit.id, otherRow: null });
+    if (hit) out.push({ row: r.rowNumber, matchBy: byId ? 'id' : 'name_mobile', existingClientId: hit, otherRow: null });
   }
   return out.sort((a, b) => a.row - b.row);
 }
 
+/** The client a row is, by ID number, else by name and mobile (one prepared lookup each, reused row after row). */
 function findExisting(s: Session, d: ClientDraft): string | undefined {
+  const q = lookups(s);
   if (d.idNumber) {
-    const hit = s.orm.select({ id: clients.id }).from(clients).where(eq(clients.idNumber, d.idNumber)).get();
-    if (hit) return hit.id;
+    const hit = q.byId.get(d.idNumber) as string | undefined;
+    if (hit) return hit;
   }
-  if (d.mobile) return s.orm.select({ id: clients.id }).from(clients).where(and(eq(clients.name, d.name), eq(clients.mobile, d.mobile))).get()?.id;
+  if (d.mobile) return q.byNameMobile.get(d.name, d.mobile) as string | undefined;
   return undefined;
+}
+
+const lookupCache = new WeakMap<Session, { byId: Statement; byNameMobile: Statement }>();
+
+function lookups(s: Session): { byId: Statement; byNameMobile: Statement } {
+  let q = lookupCache.get(s);
+  if (!q) {
+    q = { byId: s.db.prepare('SELECT id FROM clients WHERE id_number = ? LIMIT 1').pluck(), byNameMobile: s.db.prepare('SELECT id FROM clients WHERE name = ? AND mobile = ? LIMIT 1').pluck() };
+    lookupCache.set(s, q);
+  }
+  return q;
 }
 
 function matchKeys(d: ClientDraft): string[] {

@@ -3,7 +3,7 @@ import type { MetricName, MovementMatrix, QuarterKpis, SegmentSummary, SnapshotI
 import { BANDS, CLIENT_STATES, QUADRANTS, TIERS } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../domain/ids';
-import { localDate } from '../domain/local-date';
+import { localDate, localDateOfIso } from '../domain/local-date';
 import { assignBand } from '../domain/segments/bands';
 import { metricValue, paretoTiers } from '../domain/segments/pareto';
 import { assignQuadrants, productFamilies } from '../domain/segments/quadrant';
@@ -70,7 +70,7 @@ export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { 
     status,
     dormantFlag: dormant === 1,
     optOutAutomated: optOut === 1,
-    lastReachedContact: lastReachedAt ? localDate(new Date(lastReachedAt)) : null,
+    lastReachedContact: lastReachedAt ? localDateOfIso(lastReachedAt) : null,
   }));
 }
 
@@ -132,13 +132,13 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
        potential = excluded.potential, band = excluded.band, state = excluded.state, computed_at = excluded.computed_at`,
   );
   // Only rows whose segment changed are written: a book that did not move costs no writes.
-  const storedRows = s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][];
-  const stored = new Map(storedRows.map((r) => [r[0] as string, r.slice(1).join('|')]));
-  const storedTier = new Map(storedRows.map((r) => [r[0] as string, r[5] as string]));
+  const stored = storedSegments(s);
   const tierMoved: string[] = [];
   const cadence = contactSettings(s).cadence;
+  // Inside a caller's transaction the writes may still roll back: the signatures are then not kept.
+  const nested = s.db.inTransaction;
   // Derived data only: recomputed from the book at will, so it carries no audit entry.
-  s.db.transaction(() => {
+  const write = s.db.transaction(() => {
     for (const row of pareto.rows) {
       const c = byId.get(row.id)!;
       const q = quadrants.get(row.id)!;
@@ -150,20 +150,45 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       summary.bands[band].aumFen += c.aumFen;
       summary.states[state]++;
       const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
-      if (stored.get(row.id) !== values.join('|')) {
+      const signature = values.join('|');
+      const before = stored.get(row.id);
+      if (before?.signature !== signature) {
         upsert.run(row.id, ...values, computedAt);
         tierCache.delete(s);
+        if (before?.tier !== row.tier) tierMoved.push(row.id);
+        stored.set(row.id, { signature, tier: row.tier });
       }
-      if (storedTier.get(row.id) !== row.tier) tierMoved.push(row.id);
       if (summary.scatter.length < SCATTER_MAX) {
         summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
       }
     }
-  })();
+  });
+  let written = false;
+  try {
+    write();
+    written = true;
+  } finally {
+    if (nested || !written) storedCache.delete(s);
+  }
   summary.curve = lorenzCurve(pareto.rows.map((r) => r.cumulativeShare));
   // A tier that moved changes that client's keep-in-touch interval.
   if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
   return summary;
+}
+
+// What client_segments holds, per client, as a signature of its stored values: read once per
+// session, then kept in step by computeSegments (the only writer; a deleted client's row goes
+// with it by cascade and is never looked up again). Saves re-reading 100,000 rows per pass.
+const storedCache = new WeakMap<Session, Map<string, { signature: string; tier: string }>>();
+
+function storedSegments(s: Session): Map<string, { signature: string; tier: string }> {
+  let stored = storedCache.get(s);
+  if (!stored) {
+    const rows = s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][];
+    stored = new Map(rows.map((r) => [r[0] as string, { signature: r.slice(1).join('|'), tier: r[5] as string }]));
+    storedCache.set(s, stored);
+  }
+  return stored;
 }
 
 /** Downsamples cumulative shares (in rank order) to at most ~200 points, starting at (0, 0). */

@@ -7,13 +7,14 @@ import { AppError } from '../../../shared/errors';
 import { SYNC_ENTITIES, type RosterSummary, type SyncEntity, type SyncExportResult, type SyncProgress } from '../../../shared/sync';
 import { GENESIS_HASH } from '../domain/audit-chain';
 import { open, seal } from '../sync/envelope';
-import { decodeRoster, encodeExportLines, EXPORT_FORMAT, exportFileName, FORMAT_VERSION, rosterMismatch, type ExportManifest, type RosterPayload } from '../sync/formats';
+import { GzipMembers } from '../sync/gzip-members';
+import { decodeRoster, EXPORT_FORMAT, exportFileName, exportFrame, FORMAT_VERSION, rosterMismatch, type ExportManifest, type RosterPayload } from '../sync/formats';
 import { clients, syncHistory, syncState } from '../store/schema';
 import { auditHead, auditSegment, auditSeqOfHash } from './audit';
 import { applyUpdate, clientsChanged, followKycChanges, insertClient, markAgendaStale, toInput, validateClient } from './clients';
 import { regenerateFor } from './followup-generator';
 import { settleProposals } from './proposals';
-import { CHILD_ENTITIES, changedRows, journalHead, rowData, SYNCED } from './sync-journal';
+import { CHILD_ENTITIES, changedData, journalHead, rowData, SYNCED } from './sync-journal';
 import { recordHistory, requireEnrolled, syncSettings, syncStateRow } from './sync';
 import type { Session } from './session';
 
@@ -25,6 +26,7 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 interface BuiltExport {
   manifest: ExportManifest;
+  /** The JSON Lines payload, gzipped (sync-format.md allows gzip inside the literal data). */
   payload: Uint8Array;
   records: number;
 }
@@ -32,37 +34,34 @@ interface BuiltExport {
 /**
  * The current state of every row changed after HQ's acknowledged seq, plus the audit entries HQ
  * has not acknowledged, read in one transaction (a consistent snapshot). Cumulative: until a roster
- * acknowledges it, the next export starts from the same point.
+ * acknowledges it, the next export starts from the same point. Record lines are assembled around
+ * the JSON SQLite builds for each row (no object per row in JS) and gzipped piece by piece on the
+ * thread pool while the next rows are read.
  */
-function buildPayload(s: Session, onProgress?: OnProgress): BuiltExport {
-  return s.db.transaction(() => {
+export async function buildPayload(s: Session, onProgress?: OnProgress): Promise<BuiltExport> {
+  const gz = new GzipMembers();
+  const frame = s.db.transaction(() => {
     const st = syncStateRow(s);
     const toSeq = journalHead(s);
     const fromSeq = Math.min(st.ackedThroughSeq, toSeq);
-    const changed = changedRows(s, fromSeq, toSeq);
-    onProgress?.({ phase: 'export', done: 0, total: changed.length });
+    const changed = SYNC_ENTITIES.map((entity) => [entity, changedData(s, entity, fromSeq, toSeq)] as const);
+    const total = changed.reduce((n, [, rows]) => n + rows.length, 0);
+    onProgress?.({ phase: 'export', done: 0, total });
 
-    const byEntity = new Map<SyncEntity, typeof changed>();
-    for (const r of changed) (byEntity.get(r.entity) ?? byEntity.set(r.entity, []).get(r.entity)!).push(r);
-    // Record lines are assembled around the JSON SQLite builds for each row (no object per row in JS).
-    const lines: string[] = [];
     const counts: Partial<Record<SyncEntity, number>> = {};
     const outbox = s.db.prepare('SELECT updated_at, data FROM sync_outbox WHERE entity = ? AND row_id = ?').raw();
     const deletedAt = JSON.stringify(s.now().toISOString());
     let done = 0;
-    for (const entity of SYNC_ENTITIES) {
-      const rows = byEntity.get(entity) ?? [];
-      const current = rowData(s, entity, rows.map((r) => r.id));
-      for (const r of rows) {
-        const head = `{"entity":"${entity}","id":${JSON.stringify(r.id)},`;
-        const row = current.get(r.id);
+    for (const [entity, rows] of changed) {
+      if (rows.length) counts[entity] = rows.length;
+      for (const [id, seq, updatedAt, json] of rows) {
+        const head = `{"entity":"${entity}","id":${JSON.stringify(id)},`;
         // Gone: either kept for HQ when its client left the book, or deleted by the RM.
-        const kept = row ? null : (outbox.get(entity, r.id) as [string, string] | undefined);
-        if (row) lines.push(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(row.updatedAt)},"data":${row.json}}`);
-        else if (kept) lines.push(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
-        else lines.push(`${head}"op":"delete","rev":${r.seq},"updatedAt":${deletedAt},"data":null}`);
-        counts[entity] = (counts[entity] ?? 0) + 1;
-        if (++done % 20_000 === 0) onProgress?.({ phase: 'export', done, total: changed.length });
+        const kept = json === null ? (outbox.get(entity, id) as [string, string] | undefined) : undefined;
+        if (json !== null) gz.line(`${head}"op":"upsert","rev":${seq},"updatedAt":${JSON.stringify(updatedAt)},"data":${json}}`);
+        else if (kept) gz.line(`${head}"op":"upsert","rev":${seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
+        else gz.line(`${head}"op":"delete","rev":${seq},"updatedAt":${deletedAt},"data":null}`);
+        if (++done % 20_000 === 0) onProgress?.({ phase: 'export', done, total });
       }
     }
 
@@ -84,9 +83,11 @@ function buildPayload(s: Session, onProgress?: OnProgress): BuiltExport {
       auditHeadHash: head.hash,
       counts,
     };
-    onProgress?.({ phase: 'export', done: changed.length, total: changed.length });
-    return { manifest, payload: encodeExportLines(manifest, lines, counts, audit), records: lines.length };
+    return { manifest, records: total, ...exportFrame(manifest, total, counts, audit) };
   })();
+  const payload = await gz.finish(frame.head, frame.tail);
+  onProgress?.({ phase: 'export', done: frame.records, total: frame.records });
+  return { manifest: frame.manifest, payload, records: frame.records };
 }
 
 interface SealedExport {
@@ -100,9 +101,10 @@ interface SealedExport {
 /** Builds, signs with the device key and encrypts to HQ's key (nothing recorded yet). */
 async function sealExport(s: Session, onProgress?: OnProgress): Promise<SealedExport> {
   const st = requireEnrolled(s);
-  const built = buildPayload(s, onProgress);
+  const built = await buildPayload(s, onProgress);
   const fileName = exportFileName(built.manifest);
-  const bytes = await seal({ payload: built.payload, signingKey: st.devicePrivateKey, recipientKey: st.hqPublicKey, fileName, now: s.now() });
+  // Already gzipped: OpenPGP's own compression would only spend time on incompressible bytes.
+  const bytes = await seal({ payload: built.payload, signingKey: st.devicePrivateKey, recipientKey: st.hqPublicKey, fileName, now: s.now(), compressed: true });
   return { fileName, bytes, sha256: sha256(bytes), manifest: built.manifest, records: built.records };
 }
 

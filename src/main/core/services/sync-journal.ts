@@ -62,18 +62,33 @@ function dataSql(entity: SyncEntity): string {
 /** Tables of a client's own rows (everything but the client row itself), for removal from the book. */
 export const CHILD_ENTITIES = SYNC_ENTITIES.filter((e) => e !== 'client');
 
-export interface JournalRow {
-  entity: SyncEntity;
-  id: string;
-  /** The newest journal seq of the row: the record's `rev` (one per change, so HQ dedupes by it). */
-  seq: number;
+/**
+ * One entity's rows changed after `afterSeq` up to `throughSeq`, once each at its newest change, in
+ * journal order, with the row's current data (`updatedAt` and `json` null when the row is gone).
+ * One statement per entity: the journal's seq range, grouped, joined to the table by id.
+ */
+export function changedData(s: Session, entity: SyncEntity, afterSeq: number, throughSeq: number): [id: string, seq: number, updatedAt: string | null, json: string | null][] {
+  const cache = dataStatements.get(s) ?? dataStatements.set(s, new Map()).get(s)!;
+  const key = `${entity}:changed`;
+  let st = cache.get(key);
+  if (!st) {
+    const decl = SYNCED[entity];
+    // `+entity`: walk the seq range of the primary key, not every change the entity ever had.
+    st = s.db
+      .prepare(
+        `SELECT j.row_id, j.seq, t."${updatedColumn(entity)}", CASE WHEN t.id IS NULL THEN NULL ELSE ${dataSql(entity)} END
+         FROM (SELECT row_id, max(seq) AS seq FROM sync_journal WHERE seq > ? AND seq <= ? AND +entity = ? GROUP BY row_id) j
+         LEFT JOIN ${decl.tableName} t ON t.id = j.row_id ORDER BY j.seq`,
+      )
+      .raw();
+    cache.set(key, st);
+  }
+  return st.all(afterSeq, throughSeq, entity) as [string, number, string | null, string | null][];
 }
 
-/** Every row changed after `afterSeq` (once each, at its newest change), up to `throughSeq`. */
-export function changedRows(s: Session, afterSeq: number, throughSeq: number): JournalRow[] {
-  return s.db
-    .prepare('SELECT entity, row_id AS id, max(seq) AS seq FROM sync_journal WHERE seq > ? AND seq <= ? GROUP BY entity, row_id ORDER BY seq')
-    .all(afterSeq, throughSeq) as JournalRow[];
+function updatedColumn(entity: SyncEntity): string {
+  const decl = SYNCED[entity];
+  return (getTableColumns(decl.table) as Record<string, Column>)[decl.updatedAt]!.name;
 }
 
 export function journalHead(s: Session): number {
@@ -99,7 +114,7 @@ const dataStatements = new WeakMap<Session, Map<string, Statement>>();
 /** The current data of rows of one entity, by id (missing ids: the row is gone). */
 export function rowData(s: Session, entity: SyncEntity, ids: readonly string[]): Map<string, RowData> {
   const decl = SYNCED[entity];
-  const updatedCol = (getTableColumns(decl.table) as Record<string, Column>)[decl.updatedAt]!.name;
+  const updatedCol = updatedColumn(entity);
   const cache = dataStatements.get(s) ?? dataStatements.set(s, new Map()).get(s)!;
   const CHUNK = 500;
   const statement = (n: number) => {

@@ -67,14 +67,19 @@ export interface SealInput {
   /** Name carried in the literal data packet (what `gpg --use-embedded-filename` would write). */
   fileName: string;
   now: Date;
+  /** The payload is already compressed (a gzipped export): no OpenPGP compression packet. */
+  compressed?: boolean;
 }
 
-/** Signs the payload, compresses, and encrypts it (SEIPD v1 with MDC): a binary OpenPGP message. */
-export async function seal({ payload, signingKey, recipientKey, fileName, now }: SealInput): Promise<Uint8Array> {
+const SEAL_UNCOMPRESSED: openpgp.PartialConfig = { ...SEAL_CONFIG, preferredCompressionAlgorithm: openpgp.enums.compression.uncompressed };
+
+/** Signs the payload, compresses (unless it already is), and encrypts it (SEIPD v1 with MDC): a binary OpenPGP message. */
+export async function seal({ payload, signingKey, recipientKey, fileName, now, compressed = false }: SealInput): Promise<Uint8Array> {
   const signer = (await readPrivateKey(signingKey, now)).key;
   const recipient = (await readPublicKey(recipientKey, now)).key;
+  const config = compressed ? SEAL_UNCOMPRESSED : SEAL_CONFIG;
   try {
-    const { data, algorithm } = await openpgp.generateSessionKey({ encryptionKeys: recipient, date: now, config: SEAL_CONFIG });
+    const { data, algorithm } = await openpgp.generateSessionKey({ encryptionKeys: recipient, date: now, config });
     const message = await openpgp.createMessage({ binary: payload, filename: fileName, date: now, format: 'binary' });
     return await openpgp.encrypt({
       message,
@@ -83,7 +88,7 @@ export async function seal({ payload, signingKey, recipientKey, fileName, now }:
       sessionKey: { data, algorithm },
       date: now,
       format: 'binary',
-      config: SEAL_CONFIG,
+      config,
     });
   } catch (e) {
     throw new AppError('INTERNAL', { field: 'file', reason: 'SEAL_FAILED', params: { detail: detailOf(e) } });

@@ -130,10 +130,18 @@ export function encodeJsonLines(manifest: ExportManifest | RosterManifest, recor
  * will; only the hashed audit entries need canonical JSON.
  */
 export function encodeExportLines(manifest: ExportManifest, recordLines: readonly string[], counts: Partial<Record<string, number>>, auditEntries: readonly StoredChainEntry[]): Uint8Array {
-  const checked = checkExport(manifest, [], auditEntries, 2, recordLines.length);
+  const { head, tail } = exportFrame(manifest, recordLines.length, counts, auditEntries);
+  return new TextEncoder().encode(head + recordLines.map((l) => `${l}\n`).join('') + tail);
+}
+
+/**
+ * The manifest line and the audit lines around `records` record lines, after the receiver's checks
+ * of manifest, counts and audit segment: `head` and `tail` end with a newline (`tail` is empty without audit).
+ */
+export function exportFrame(manifest: ExportManifest, records: number, counts: Partial<Record<string, number>>, auditEntries: readonly StoredChainEntry[]): { head: string; tail: string } {
+  const checked = checkExport(manifest, [], auditEntries, 2, records);
   checkCounts(checked.manifest, new Map(Object.entries(counts) as [string, number][]));
-  const parts = [canonicalJson(checked.manifest), ...recordLines, ...checked.audit.map(canonicalJson)];
-  return new TextEncoder().encode(parts.join('\n') + '\n');
+  return { head: `${canonicalJson(checked.manifest)}\n`, tail: checked.audit.map((a) => `${canonicalJson(a)}\n`).join('') };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -34,12 +34,24 @@ export function bandRank(band: Band): number {
  * otherwise below `staff` (low assets, or 60 and over) is maintained at least by branch staff.
  */
 export function assignBand(c: SegmentInput, today: string, rules: readonly BandRule[] = DEFAULT_BAND_RULES, entry: BandEntry = DEFAULT_BAND_ENTRY): Band {
-  const byAssets = [...rules].sort((a, b) => b.minAumFen - a.minAumFen).find((r) => inRange(c.aumFen, r) && meetsAge(c, r, today));
+  const byAssets = highestFirst(rules).find((r) => inRange(c.aumFen, r) && meetsAge(c, r, today));
   const band = byAssets?.band ?? 'none';
   return bandRank(band) < bandRank('staff') && meetsEntry(c, entry) ? 'staff' : band;
 }
 
 /** True when the client meets any alternative entry criterion. */
+// Rules sorted highest band first, once per rule set (a book is banded client by client).
+const sortedRules = new WeakMap<readonly BandRule[], BandRule[]>();
+
+function highestFirst(rules: readonly BandRule[]): BandRule[] {
+  let sorted = sortedRules.get(rules);
+  if (!sorted) {
+    sorted = [...rules].sort((a, b) => b.minAumFen - a.minAumFen);
+    sortedRules.set(rules, sorted);
+  }
+  return sorted;
+}
+
 export function meetsEntry(c: SegmentInput, entry: BandEntry = DEFAULT_BAND_ENTRY): boolean {
   return (
     c.cardSpend12mFen >= entry.cardSpend12mFen ||

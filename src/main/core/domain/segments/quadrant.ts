@@ -33,16 +33,20 @@ export type PotentialParts = Record<keyof QuadrantWeights, number>;
  * normalised to sum 1 (negative weights count as 0; all zero → 0.5, no opinion).
  */
 export function potentialScore(c: SegmentInput, today: string, weights: Partial<QuadrantWeights> = {}): number {
+  return scoreWith(c, today, effectiveWeights(weights));
+}
+
+/** The weights in use: defaults overridden, negatives counted as 0. */
+function effectiveWeights(weights: Partial<QuadrantWeights>): QuadrantWeights {
   const w = { ...DEFAULT_QUADRANT_WEIGHTS, ...weights };
-  const parts = potentialParts(c, today);
-  let sum = 0;
-  let weighted = 0;
-  for (const key of Object.keys(parts) as (keyof QuadrantWeights)[]) {
-    const weight = Math.max(0, w[key]);
-    sum += weight;
-    weighted += weight * parts[key];
-  }
-  return sum === 0 ? 0.5 : clamp01(weighted / sum);
+  return { rating: Math.max(0, w.rating), productGap: Math.max(0, w.productGap), aumTrend: Math.max(0, w.aumTrend), lifeStage: Math.max(0, w.lifeStage) };
+}
+
+function scoreWith(c: SegmentInput, today: string, w: QuadrantWeights): number {
+  const sum = w.rating + w.productGap + w.aumTrend + w.lifeStage;
+  if (sum === 0) return 0.5;
+  const weighted = w.rating * ratingPart(c.potential) + w.productGap * productGapPart(c) + w.aumTrend * aumTrendPart(c) + w.lifeStage * lifeStagePart(c, today);
+  return clamp01(weighted / sum);
 }
 
 /**
@@ -74,9 +78,10 @@ export function assignQuadrants(
   const values = clients.map((c) => metricValue(c, metric));
   const percentiles = valuePercentiles(values);
   const out = new Map<string, QuadrantAssignment>();
+  const weights = effectiveWeights(opts.weights ?? {});
   clients.forEach((c, i) => {
     const valuePercentile = percentiles[i]!;
-    const potential = potentialScore(c, today, opts.weights);
+    const potential = scoreWith(c, today, weights);
     const highValue = values[i]! > 0 && valuePercentile >= valueSplit;
     out.set(c.id, { quadrant: quadrantOf(highValue, potential >= potentialSplit), valuePercentile, potential });
   });
