@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSearchKeys, matchesQuery, normaliseQuery } from '../../../src/main/core/domain/kyc/search-keys';
+import { pinyin } from 'pinyin-pro';
+import { toHalfWidth } from '../../../src/main/core/domain/kyc/common';
+import { generateDemoBook } from '../../../src/main/core/domain/demo-book';
 
 describe('buildSearchKeys', () => {
   // Surname readings as listed in 《百家姓》 references; 尉迟 is a two-character surname.
@@ -81,5 +84,34 @@ describe('normaliseQuery', () => {
   it('lower-cases, folds full-width and strips all spaces', () => {
     expect(normaliseQuery('  Ｚｈａｎｇ　San ')).toBe('zhangsan');
     expect(normaliseQuery('１３８ ００１３')).toBe('1380013');
+  });
+});
+
+// The syllables come from pinyin-pro's cheap array form; they must be what its full object form
+// gives (the reference below), over a realistic book and names that mix scripts.
+describe('name syllables from the array form of pinyin-pro', () => {
+  function reference(name: string): string[] {
+    const out: string[] = [];
+    let word = '';
+    const flush = () => {
+      if (word !== '') out.push(word);
+      word = '';
+    };
+    for (const item of pinyin(name, { toneType: 'none', mode: 'surname', surname: 'head', type: 'all', v: true })) {
+      if (item.isZh && /^[a-z]+$/i.test(item.pinyin)) {
+        flush();
+        out.push(item.pinyin.toLowerCase());
+      } else if (/^[a-z0-9]$/i.test(toHalfWidth(item.origin))) word += toHalfWidth(item.origin).toLowerCase();
+      else flush();
+    }
+    flush();
+    return out;
+  }
+  const names = [
+    ...generateDemoBook({ clients: 3000, seed: 7, today: '2026-11-22', managerId: 'RM00123' }).map((c) => c.input.name),
+    'ABC公司', 'Zhang San', '王a1', '李·明', '单雄信', '尉迟恭', '长孙无忌', 'Ｗａｎｇ　小明', '上海浦东发展银行（集团）有限公司', '😀王', "O'Brien 李", '𠮷野家', '吕绿',
+  ];
+  it('agrees on 3,000 demo names and names that mix scripts', () => {
+    for (const name of names) expect(buildSearchKeys({ name }).syllables, name).toEqual(reference(name));
   });
 });
