@@ -42,7 +42,7 @@ export function validateRow(
   const cell = (field: ImportField): string => {
     const index = mapping[field];
     const value = index === undefined ? '' : (cells[index] ?? '').trim();
-    return PLACEHOLDERS.has(value.toUpperCase()) ? '' : value;
+    return value.length <= PLACEHOLDER_MAX && PLACEHOLDERS.has(value.toUpperCase()) ? '' : value;
   };
   for (const f of flags) {
     const field = (Object.keys(mapping) as ImportField[]).find((k) => mapping[k] === f.column);
@@ -162,3 +162,4 @@ export function parseLunarBirthday(input: string): { ok: true; value: ClientDraf
 const PLAIN_NEGATIVE = /^-\s*[\d,]+(?:\.\d+)?$/;
 // What spreadsheets put in a cell to mean "nothing": treated as empty, not as data.
 const PLACEHOLDERS = new Set(['-', '--', '—', '/', 'N/A', 'NULL', '#N/A']);
+const PLACEHOLDER_MAX = Math.max(...[...PLACEHOLDERS].map((p) => p.length));

@@ -19,7 +19,11 @@ export function fail<C extends string>(code: C, reason: string): { ok: false; co
  * half-width forms. Chinese IMEs type these; NFKC would also do it but rewrites CJK
  * compatibility ideographs, which must survive untouched in names (生僻字).
  */
+const FULL_WIDTH = /[\uff01-\uff5e\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // Most text has nothing to convert: one scan instead of rebuilding the string character by character.
+  if (!FULL_WIDTH.test(text)) return text;
   let out = '';
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
