@@ -144,7 +144,9 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
       const q = quadrants.get(row.id)!;
       const band = assignBand(c, today);
       // 流失风险 reads the cadence of the tier just computed.
-      const state = clientState({ ...c, cadenceDays: cadenceInterval(row.tier, cadence) }, today);
+      // (set on the pass's own input object: a copy per client costs more than the rule)
+      c.cadenceDays = cadenceInterval(row.tier, cadence);
+      const state = clientState(c, today);
       summary.quadrants[q.quadrant]++;
       summary.bands[band].clients++;
       summary.bands[band].aumFen += c.aumFen;
