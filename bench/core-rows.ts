@@ -10,7 +10,7 @@ import { Session } from '../src/main/core/services/session';
 import { applyPragmas, loadMigrations, migrate } from '../src/main/core/store/db';
 import { deriveKek, type KdfParams } from '../src/main/core/store/keys';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/main/core/core';
-import { BENCH_NOW, median, row, samplePair, time, timePair, type BenchContext, type Row } from './lib';
+import { BENCH_NOW, median, row, samplePair, timePair, type BenchContext, type Row } from './lib';
 
 const SEGMENT_INPUTS = `c.id, c.name, c.kind, c.revenue_12m_fen, c.aum_fen, c.deposits_fen, c.loan_balance_fen, c.card_spend_12m_fen, c.products, c.potential,
   c.birth_date, c.relationship_start, c.status, c.dormant_flag, c.opt_out_automated, cs.last_reached_at`;

@@ -310,7 +310,8 @@ describe('refused rosters leave the workspace unchanged and say why', () => {
   function snapshot(): string {
     const s = session();
     const tables = (s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('audit_log', 'sync_history') AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]);
-    return JSON.stringify(tables.map((t) => [t, s.db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
+    // Rows in a canonical order (some tables are WITHOUT ROWID).
+    return JSON.stringify(tables.map((t) => [t, s.db.prepare(`SELECT * FROM "${t}"`).all().map((r) => JSON.stringify(r)).sort()]));
   }
 
   it.each([

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import type { Statement } from 'better-sqlite3';
 import { clientInputSchema, type ClientDetail, type ClientInput, type ClientList, type ClientListRow, type RevealableField } from '../../../shared/clients';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -11,7 +12,7 @@ import { RERATING_DAYS } from '../domain/followups/rules';
 import { clientSegments, clients, contactState, followups } from '../store/schema';
 import { regenerateFor } from './followup-generator';
 import { closeFollowup, insertFollowup } from './followups';
-import { searchColumns, searchCondition } from './client-search';
+import { clientSearch, searchColumns } from './client-search';
 import { clientProposals, hqFieldsIn, hqManaged, proposeChanges } from './proposals';
 import type { Session } from './session';
 
@@ -32,9 +33,27 @@ export function validateClient(s: Session, input: ClientInput, selfId?: string):
 /** Inserts an already validated client (no audit: the caller's transaction records it). */
 export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now().getTime())): string {
   const now = s.now().toISOString();
-  s.orm.insert(clients).values({ ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Insert).run();
+  const values = { ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Record<string, unknown>;
+  // The columns a record fills, in table order: one prepared statement per shape, reused row after row
+  // (an import inserts 100,000 rows of a handful of shapes; preparing against the triggers costs more than inserting).
+  const keys = CLIENT_COLUMNS.filter(([key]) => values[key] !== undefined);
+  insertStatement(s, keys).run(...keys.map(([key, col]) => col.mapToDriverValue(values[key])));
   clientsChanged(s);
   return id;
+}
+
+const CLIENT_COLUMNS = Object.entries(getTableColumns(clients)) as [string, Column][];
+const insertStatements = new WeakMap<Session, Map<string, Statement>>();
+
+function insertStatement(s: Session, keys: readonly [string, Column][]): Statement {
+  const cache = insertStatements.get(s) ?? insertStatements.set(s, new Map()).get(s)!;
+  const shape = keys.map(([key]) => key).join(',');
+  let st = cache.get(shape);
+  if (!st) {
+    st = s.db.prepare(`INSERT INTO clients (${keys.map(([, col]) => `"${col.name}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
+    cache.set(shape, st);
+  }
+  return st;
 }
 
 export function createClient(s: Session, raw: ClientInput): ClientDetail {
@@ -118,23 +137,32 @@ export function revealField(s: Session, id: string, field: RevealableField): { v
 }
 
 export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): ClientList {
-  const conds: (SQL | undefined)[] = [
-    q.query ? searchCondition(q.query) : undefined,
-    q.status ? eq(clients.status, q.status) : undefined,
-    q.kind ? eq(clients.kind, q.kind) : undefined,
-    q.tag ? sql`exists (select 1 from json_each(${clients.tags}) where value = ${q.tag})` : undefined,
-    q.tier ? eq(clientSegments.tier, q.tier) : undefined,
-    q.quadrant ? eq(clientSegments.quadrant, q.quadrant) : undefined,
-    q.band ? eq(clientSegments.band, q.band) : undefined,
-    q.state ? eq(clientSegments.state, q.state) : undefined,
-  ];
-  const where = and(...conds.filter((c): c is SQL => c !== undefined));
+  const search = q.query ? clientSearch(s, q.query) : undefined;
+  const filtersOf = (is: (c: Column, v: string) => SQL) =>
+    and(
+      ...[
+        q.status ? is(clients.status, q.status) : undefined,
+        q.kind ? is(clients.kind, q.kind) : undefined,
+        q.tag ? sql`exists (select 1 from json_each(${clients.tags}) where value = ${q.tag})` : undefined,
+        q.tier ? is(clientSegments.tier, q.tier) : undefined,
+        q.quadrant ? is(clientSegments.quadrant, q.quadrant) : undefined,
+        q.band ? is(clientSegments.band, q.band) : undefined,
+        q.state ? is(clientSegments.state, q.state) : undefined,
+      ].filter((c): c is SQL => c !== undefined),
+    );
+  const filters = filtersOf(eq);
+  const countWhere = (w: SQL | undefined) => s.orm.select({ n: sql<number>`count(*)` }).from(clients).leftJoin(clientSegments, eq(clientSegments.clientId, clients.id)).where(w).get()?.n ?? 0;
+  // A search counts its matches on the term index (under other filters: the rows they keep), then
+  // finds its page the way that suits that many matches (client-search.ts); there `+` keeps SQLite
+  // from driving the page by a filter's index instead (every active client, then sorted).
+  const searchTotal = search && (filters ? countWhere(and(sql`${clients}.rowid IN (${search.rowids})`, filters)) : search.count());
+  const where = search ? and(search.condition(searchTotal!, q.offset + q.limit), filtersOf((c, v) => sql`+${c} = ${v}`)) : filters;
   const order = { name: clients.name, aum: clients.aumFen, revenue: clients.revenue12mFen, updated: clients.updatedAt }[q.sort];
-  // A filtered list counts its matches in the same pass (window count); an unfiltered
+  // Other filtered lists count their matches in the same pass (window count); an unfiltered
   // one walks the sort index for one page and counts from the smallest index.
-  const filtered = where !== undefined;
+  const windowCount = where !== undefined && search === undefined;
   const rows = s.orm
-    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, idLongTerm: clients.idLongTerm, optOutAutomated: clients.optOutAutomated, tier: clientSegments.tier, quadrant: clientSegments.quadrant, band: clientSegments.band, state: clientSegments.state, total: filtered ? sql<number>`count(*) over ()` : sql<number>`0` })
+    .select({ id: clients.id, clientNo: clients.clientNo, name: clients.name, kind: clients.kind, mobile: clients.mobile, tags: clients.tags, aumFen: clients.aumFen, revenue12mFen: clients.revenue12mFen, status: clients.status, riskGrade: clients.riskGrade, idExpiry: clients.idExpiry, idLongTerm: clients.idLongTerm, optOutAutomated: clients.optOutAutomated, tier: clientSegments.tier, quadrant: clientSegments.quadrant, band: clientSegments.band, state: clientSegments.state, total: windowCount ? sql<number>`count(*) over ()` : sql<number>`0` })
     .from(clients)
     .leftJoin(clientSegments, eq(clientSegments.clientId, clients.id))
     .where(where)
@@ -142,13 +170,16 @@ export function listClients(s: Session, q: ParsedInputOf<'clients.list'>): Clien
     .limit(q.limit)
     .offset(q.offset)
     .all();
-  const total = !filtered
-    ? (s.orm.select({ n: sql<number>`count(*)` }).from(clients).get()?.n ?? 0)
-    : rows.length > 0
-      ? rows[0]!.total
-      : q.offset === 0
-        ? 0
-        : (s.orm.select({ n: sql<number>`count(*)` }).from(clients).leftJoin(clientSegments, eq(clientSegments.clientId, clients.id)).where(where).get()?.n ?? 0);
+  const total =
+    searchTotal !== undefined
+      ? searchTotal
+      : where === undefined
+        ? (s.orm.select({ n: sql<number>`count(*)` }).from(clients).get()?.n ?? 0)
+        : rows.length > 0
+          ? rows[0]!.total
+          : q.offset === 0
+            ? 0
+            : countWhere(where);
   // One audit entry per search, not per page scrolled.
   if (q.query && q.offset === 0) s.inTransaction({ action: 'client.search', details: { query: q.query, results: total } }, () => undefined);
   return { total, rows: rows.map(({ mobile, total: _t, ...r }) => ({ ...r, mobileMasked: mobile ? maskMobile(mobile) : null }) as ClientListRow), tags: allTags(s) };

@@ -4,6 +4,7 @@ import { generateDemoContacts } from '../domain/demo-contacts';
 import { isProactive } from '../domain/followups/rules';
 import { uuidv7 } from '../domain/ids';
 import { localDate } from '../domain/local-date';
+import { withDeferredSearchTerms } from './client-search';
 import { insertClient, validateClient } from './clients';
 import { rebuildContactState } from './contact-state';
 import { regenerateFor } from './followup-generator';
@@ -15,7 +16,9 @@ export function loadDemoBook(s: Session, input: ParsedInputOf<'demo.load'>): { c
   const book = generateDemoBook({ clients: input.clients, seed: input.seed, today, managerId: s.managerId });
   const history = generateDemoContacts(book, input.contacts ?? input.clients * 3, input.seed, today);
   return s.inTransaction({ action: 'demo.load', details: { clients: input.clients, seed: input.seed, contacts: history.length } }, () => {
-    for (const { id, input: client } of book) insertClient(s, validateClient(s, client, id), id);
+    withDeferredSearchTerms(s, () => {
+      for (const { id, input: client } of book) insertClient(s, validateClient(s, client, id), id);
+    });
     const insert = s.db.prepare(
       `INSERT INTO contacts (id, client_id, at, channel, direction, outcome, purpose, proactive, duration_minutes, notes, satisfaction, attendees, followup_id, created_at, updated_at, rev)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, '[]', NULL, ?, ?, 1)`,

@@ -12,6 +12,7 @@ import { checkImportFile, type ImportCheck } from '../import/pipeline';
 import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
 import { applyUpdate, insertClient, toInput } from './clients';
+import { withDeferredSearchTerms } from './client-search';
 import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
 
@@ -67,29 +68,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows: check.rows.length, ...counts(result) }) }, () => {
     // Row identity within this commit: the client each earlier row became, for in-file duplicates.
     const placed = new Map<string, string>();
-    for (const row of check.rows) {
-      if (!row.draft) continue;
-      if (skip.has(row.rowNumber)) {
-        result.skipped++;
-        continue;
-      }
-      const record = draftToInput(row.draft);
-      const keys = matchKeys(row.draft);
-      const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? findExisting(s, row.draft);
-      if (existing) {
-        if (skipDuplicates) {
-          result.skipped++;
-          continue;
-        }
-        applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
-        result.merged++;
-        keys.forEach((k) => placed.set(k, existing));
-        continue;
-      }
-      const id = insertClient(s, record);
-      keys.forEach((k) => placed.set(k, id));
-      result.imported++;
-    }
+    withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates }, placed, result));
     // Their follow-ups (ID expiry, first risk rating, cadence) land with them.
     regenerateFor(s, [...new Set(placed.values())]);
     if (input.rememberMapping && input.mapping) {
@@ -98,6 +77,33 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
     }
   });
   return result;
+}
+
+/** Each accepted row becomes a new client or is merged into the one it matches. */
+function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates }: { skip: ReadonlySet<number>; skipDuplicates: boolean }, placed: Map<string, string>, result: { imported: number; merged: number; skipped: number }): void {
+  for (const row of check.rows) {
+    if (!row.draft) continue;
+    if (skip.has(row.rowNumber)) {
+      result.skipped++;
+      continue;
+    }
+    const record = draftToInput(row.draft);
+    const keys = matchKeys(row.draft);
+    const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? findExisting(s, row.draft);
+    if (existing) {
+      if (skipDuplicates) {
+        result.skipped++;
+        continue;
+      }
+      applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
+      result.merged++;
+      keys.forEach((k) => placed.set(k, existing));
+      continue;
+    }
+    const id = insertClient(s, record);
+    keys.forEach((k) => placed.set(k, id));
+    result.imported++;
+  }
 }
 
 async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource'] }> {

@@ -87,9 +87,9 @@ export const clients = sqliteTable(
     referredBy: text('referred_by'),
     originalRm: text('original_rm'),
     companyAnniversaries: text('company_anniversaries', { mode: 'json' }).$type<{ label: string; date: string }[]>().notNull().default([]),
-    /** Normalised name, for substring search (张, 张三, rare characters). */
+    /** Normalised name (张三, rare characters kept). */
     searchName: text('search_name').notNull().default(''),
-    /** `|zhangsan|san|zs` syllable-aligned pinyin and initials, `#tag`, `~5678~` phone/ID tails: see services/client-search.ts. */
+    /** JSON array of the client's search terms (`=`name suffix, `|`pinyin, `#`tag, `~`tail): see services/client-search.ts. */
     searchKeys: text('search_keys').notNull().default(''),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -105,11 +105,29 @@ export const clients = sqliteTable(
     index('clients_aum').on(t.aumFen, t.id),
     index('clients_name').on(t.name, t.id),
     index('clients_updated').on(t.updatedAt, t.id),
-    // Covering index: search as you type scans these two short columns, not the wide rows.
-    index('clients_search').on(t.searchName, t.searchKeys),
     index('clients_referred_by').on(t.referredBy),
   ],
 );
+
+/**
+ * Search as you type: each client's search terms (from `clients.search_keys`), kept in step by
+ * triggers (migration 0007), so a typed query is a few range scans. Derived, never synced.
+ * WITHOUT ROWID in the migration (drizzle cannot declare it): the rows are the index.
+ */
+export const clientSearchTerms = sqliteTable(
+  'client_search_terms',
+  {
+    term: text('term').notNull(),
+    /** `clients.rowid` (stable: nothing VACUUMs the book; a VACUUM would have to rebuild this table). */
+    clientRowid: integer('client_rowid').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.term, t.clientRowid] })],
+);
+
+/** Present (one row) while a bulk insert defers the terms of its new clients to one sorted pass. */
+export const clientSearchDeferred = sqliteTable('client_search_deferred', {
+  afterRowid: integer('after_rowid').notNull(),
+});
 
 export interface PartyRef {
   name: string;
