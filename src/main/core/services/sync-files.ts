@@ -14,7 +14,7 @@ import { auditHead, auditSegment, auditSeqOfHash } from './audit';
 import { applyUpdate, clientsChanged, followKycChanges, insertClient, markAgendaStale, toInput, validateClient } from './clients';
 import { regenerateFor } from './followup-generator';
 import { settleProposals } from './proposals';
-import { CHILD_ENTITIES, changedData, journalHead, rowData, SYNCED } from './sync-journal';
+import { CHILD_ENTITIES, changedLines, journalHead, rowData, SYNCED } from './sync-journal';
 import { recordHistory, requireEnrolled, syncSettings, syncStateRow } from './sync';
 import type { Session } from './session';
 
@@ -44,7 +44,7 @@ export async function buildPayload(s: Session, onProgress?: OnProgress): Promise
     const st = syncStateRow(s);
     const toSeq = journalHead(s);
     const fromSeq = Math.min(st.ackedThroughSeq, toSeq);
-    const changed = SYNC_ENTITIES.map((entity) => [entity, changedData(s, entity, fromSeq, toSeq)] as const);
+    const changed = SYNC_ENTITIES.map((entity) => [entity, changedLines(s, entity, fromSeq, toSeq)] as const);
     const total = changed.reduce((n, [, rows]) => n + rows.length, 0);
     onProgress?.({ phase: 'export', done: 0, total });
 
@@ -54,13 +54,15 @@ export async function buildPayload(s: Session, onProgress?: OnProgress): Promise
     let done = 0;
     for (const [entity, rows] of changed) {
       if (rows.length) counts[entity] = rows.length;
-      for (const [id, seq, updatedAt, json] of rows) {
-        const head = `{"entity":"${entity}","id":${JSON.stringify(id)},`;
-        // Gone: either kept for HQ when its client left the book, or deleted by the RM.
-        const kept = json === null ? (outbox.get(entity, id) as [string, string] | undefined) : undefined;
-        if (json !== null) gz.line(`${head}"op":"upsert","rev":${seq},"updatedAt":${JSON.stringify(updatedAt)},"data":${json}}`);
-        else if (kept) gz.line(`${head}"op":"upsert","rev":${seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
-        else gz.line(`${head}"op":"delete","rev":${seq},"updatedAt":${deletedAt},"data":null}`);
+      for (const r of rows) {
+        if (typeof r === 'string') gz.line(r);
+        else {
+          // Gone: either kept for HQ when its client left the book, or deleted by the RM.
+          const head = `{"entity":"${entity}","id":${JSON.stringify(r.id)},`;
+          const kept = outbox.get(entity, r.id) as [string, string] | undefined;
+          if (kept) gz.line(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
+          else gz.line(`${head}"op":"delete","rev":${r.seq},"updatedAt":${deletedAt},"data":null}`);
+        }
         if (++done % 20_000 === 0) onProgress?.({ phase: 'export', done, total });
       }
     }

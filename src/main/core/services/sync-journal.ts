@@ -62,28 +62,42 @@ function dataSql(entity: SyncEntity): string {
 /** Tables of a client's own rows (everything but the client row itself), for removal from the book. */
 export const CHILD_ENTITIES = SYNC_ENTITIES.filter((e) => e !== 'client');
 
+/** A changed row that is gone from its table: its id and newest journal seq (see `changedLines`). */
+export interface GoneRow {
+  id: string;
+  seq: number;
+}
+
 /**
  * One entity's rows changed after `afterSeq` up to `throughSeq`, once each at its newest change, in
- * journal order, with the row's current data (`updatedAt` and `json` null when the row is gone).
+ * journal order: for a row still in its table, its whole export record line, built by SQLite (the
+ * data as `json_object`, so no object per row in JS); for a row that is gone, its id and seq.
  * One statement per entity: the journal's seq range, grouped, joined to the table by id.
  */
-export function changedData(s: Session, entity: SyncEntity, afterSeq: number, throughSeq: number): [id: string, seq: number, updatedAt: string | null, json: string | null][] {
+export function changedLines(s: Session, entity: SyncEntity, afterSeq: number, throughSeq: number): (string | GoneRow)[] {
   const cache = dataStatements.get(s) ?? dataStatements.set(s, new Map()).get(s)!;
   const key = `${entity}:changed`;
   let st = cache.get(key);
   if (!st) {
     const decl = SYNCED[entity];
-    // `+entity`: walk the seq range of the primary key, not every change the entity ever had.
+    // `+entity`: walk the seq range of the primary key, not every change the entity ever had. A gone
+    // row comes back as NUL, seq, space, id (a record line starts with `{`).
     st = s.db
       .prepare(
-        `SELECT j.row_id, j.seq, t."${updatedColumn(entity)}", CASE WHEN t.id IS NULL THEN NULL ELSE ${dataSql(entity)} END
+        `SELECT CASE WHEN t.id IS NULL THEN char(0) || j.seq || ' ' || j.row_id
+           ELSE '{"entity":"${entity}","id":' || json_quote(j.row_id) || ',"op":"upsert","rev":' || j.seq || ',"updatedAt":' || json_quote(t."${updatedColumn(entity)}") || ',"data":' || ${dataSql(entity)} || '}' END
          FROM (SELECT row_id, max(seq) AS seq FROM sync_journal WHERE seq > ? AND seq <= ? AND +entity = ? GROUP BY row_id) j
          LEFT JOIN ${decl.tableName} t ON t.id = j.row_id ORDER BY j.seq`,
       )
-      .raw();
+      .pluck();
     cache.set(key, st);
   }
-  return st.all(afterSeq, throughSeq, entity) as [string, number, string | null, string | null][];
+  const lines = st.all(afterSeq, throughSeq, entity) as string[];
+  return lines.map((l) => {
+    if (l.charCodeAt(0) !== 0) return l;
+    const space = l.indexOf(' ');
+    return { seq: Number(l.slice(1, space)), id: l.slice(space + 1) };
+  });
 }
 
 function updatedColumn(entity: SyncEntity): string {
