@@ -133,6 +133,8 @@ function ensurePlaintextCopy(db: Database.Database, path: string, log: (m: strin
   for (const t of triggers) plain.exec(`DROP TRIGGER "${t.name}"`);
   plain.close();
   db.exec(`ATTACH DATABASE '${tmp.replace(/'/g, "''")}' AS plaintext KEY ''`);
+  // Tables are copied one by one in name order, so references are checked only once all are there.
+  db.pragma('foreign_keys = OFF');
   try {
     const tables = db.prepare("SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().all() as string[];
     db.transaction(() => {
@@ -145,6 +147,7 @@ function ensurePlaintextCopy(db: Database.Database, path: string, log: (m: strin
     })();
   } finally {
     db.exec('DETACH DATABASE plaintext');
+    db.pragma('foreign_keys = ON');
   }
   const back = new Database(tmp);
   for (const t of triggers) back.exec(t.sql);

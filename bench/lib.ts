@@ -16,6 +16,8 @@ export interface Row {
   target: number | null;
   /** Absolute budget from an issue's acceptance, where one is given. */
   budget_ms?: number;
+  /** The suite that measured it (`--only` names). */
+  suite?: string;
   /** Extra figures a person reading the table needs (p95, counts, MB…). */
   extra?: Record<string, number | string>;
 }
