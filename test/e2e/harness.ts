@@ -6,7 +6,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { parseInput } from '../../src/shared/validate';
 import { Core } from '../../src/main/core/core';
-import { createRouter } from '../../src/main/core/router';
+import { createRouter, type Router } from '../../src/main/core/router';
 import { TEST_SCRYPT_N, testClock, type TestClock } from '../helpers/core';
 
 // Drives the real renderer in Chromium. window.rm is bound to the real router
@@ -190,3 +190,38 @@ export function localDay(days: number): string {
 
 /** An accessible-name pattern for a button: Ant Design puts a space between the two characters of a two-character label (保 存). */
 export const buttonName = (text: string): RegExp => new RegExp(`(^|\\s)${[...text].join('\\s*')}$`);
+
+/**
+ * Binds window.rm in `page` (before its scripts run) to a router the caller owns, as launchApp
+ * does for its own core; for benchmarks over an already unlocked book. Answers cross as one JSON
+ * string parsed in the page, as cheap for the page as Electron's structured clone: Playwright's
+ * value-by-value decoding costs the page ~150 ms per 1,000 client rows, a cost the app does not
+ * have (the core's answers are plain JSON: dates are strings, files base64). Returns how to
+ * deliver a core event to the page.
+ */
+export async function bindRouter(page: Page, router: Pick<Router, 'handle'>): Promise<(event: string, payload: unknown) => void> {
+  await page.exposeBinding('__rmInvoke', async (_source, channel: string, input: unknown) => JSON.stringify(await router.handle(channel, input)));
+  await page.addInitScript(() => {
+    const listeners = new Map<string, Set<(p: unknown) => void>>();
+    const w = window as unknown as Record<string, unknown>;
+    w['__rmEmit'] = (event: string, payload: unknown) => listeners.get(event)?.forEach((cb) => cb(payload));
+    w['rm'] = {
+      invoke: async (channel: string, input: unknown) => JSON.parse(await (w['__rmInvoke'] as (c: string, i: unknown) => Promise<string>)(channel, input)) as unknown,
+      on: (event: string, cb: (p: unknown) => void) => {
+        if (!listeners.has(event)) listeners.set(event, new Set());
+        listeners.get(event)!.add(cb);
+        return () => listeners.get(event)?.delete(cb);
+      },
+    };
+  });
+  return (event, payload) => void page.evaluate(([e, p]) => (window as unknown as { __rmEmit(e: string, p: unknown): void }).__rmEmit(e, p), [event, payload] as const).catch(() => undefined);
+}
+
+/** Chromium as the e2e tests launch it (headless, no GPU, no background traffic). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
+  });
+}

@@ -1,0 +1,260 @@
+// Renderer smoothness on the whole book (issue 8, part 3): the built renderer in Chromium, window.rm
+// bound to the bench core, the Clients table scrolled through every row and the Segments page
+// opened, with the main thread's long tasks (over 50 ms) recorded by the page itself.
+import type { Page } from 'playwright-core';
+import type { ClientListRow } from '../src/shared/clients';
+import { translate, type LocaleKey } from '../src/shared/i18n';
+import { bindRouter, launchChromium, serveRenderer } from '../test/e2e/harness';
+import { median, row, type BenchContext, type Row } from './lib';
+
+/** Issue 8's budget: no task over this while scrolling the book. */
+const LONG_TASK_BUDGET_MS = 100;
+/** Give up when the table neither scrolls nor grows for this long (a stuck page load). */
+const STALL_LIMIT_MS = 120_000;
+
+interface LongTask {
+  start: number;
+  duration: number;
+}
+interface IpcCall {
+  channel: string;
+  start: number;
+  ms: number;
+  offset?: number;
+  rows?: number;
+}
+/** What the page gathered (see installProbes). */
+interface Probe {
+  long: LongTask[];
+  /** Long animation frames, with the scripts that ran in them: to say where a long task went. */
+  loaf: { start: number; duration: number; blocking: number; render: number; scripts: { source: string; fn: string; ms: number }[] }[];
+  ipc: IpcCall[];
+  pending: number;
+}
+type Phase = { long: LongTask[]; loaf: Probe['loaf']; ipc: IpcCall[] };
+
+export async function benchRenderer(ctx: BenchContext): Promise<Row[]> {
+  const status = await call<{ locale: LocaleKey }>(ctx, 'workspace.status', {});
+  const nav = (key: string) => translate(status.locale, `nav.${key}`);
+  const server = await serveRenderer();
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: status.locale });
+    const page = await context.newPage();
+    page.setDefaultTimeout(STALL_LIMIT_MS);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    // tsx (esbuild keepNames) wraps named functions in __name(); functions shipped to the page need it there too.
+    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    await bindRouter(page, ctx.router);
+    await page.addInitScript(installProbes);
+    await page.goto(server.url);
+    await page.getByRole('menuitem', { name: nav('clients') }).waitFor();
+    await settled(page);
+
+    const scroll = await scrollWholeBook(ctx, page, nav('clients'));
+    const segments = await openSegments(page, nav('segments'));
+    if (errors.length) throw new Error(`renderer errors: ${errors.join('; ')}`);
+
+    const { long, ipc } = scroll.phase;
+    const longest = Math.max(0, ...long.map((t) => t.duration));
+    const pages = ipc.filter((c) => c.channel === 'clients.list');
+    const slowestPage = pages.reduce<IpcCall | null>((a, c) => (a && a.ms >= c.ms ? a : c), null);
+    ctx.log(`renderer: scrolled ${scroll.rowsReached} rows in ${scroll.seconds.toFixed(1)} s (${scroll.steps} wheel steps, ${(scroll.waitingMs / 1000).toFixed(1)} s at the end of the loaded rows waiting for a page); ${long.length} long tasks, longest ${longest.toFixed(0)} ms`);
+    ctx.log(`renderer: where the scroll's long frames went: ${attribution(scroll.phase)}; the longest: ${worstFrames(scroll.phase, 6)}`);
+    const segLongest = Math.max(0, ...segments.phase.long.map((t) => t.duration));
+    ctx.log(`renderer: Segments drawn ${(segments.drawnMs / 1000).toFixed(1)} s after the click; ${segments.phase.long.length} long tasks, longest ${segLongest.toFixed(0)} ms; where they went: ${attribution(segments.phase)}`);
+    const segIpc = segments.phase.ipc.reduce<IpcCall | null>((a, c) => (a && a.ms >= c.ms ? a : c), null);
+
+    return [
+      row(`renderer: longest long task scrolling ${ctx.clients} clients`, longest, 'long-task budget', LONG_TASK_BUDGET_MS, 1, {
+        extra: {
+          count: long.length,
+          overBudget: long.filter((t) => t.duration > LONG_TASK_BUDGET_MS).length,
+          medianMs: long.length ? round(median(long.map((t) => t.duration))) : 0,
+          totalMs: round(sum(long.map((t) => t.duration))),
+          rowsReached: scroll.rowsReached,
+          scrollSeconds: round(scroll.seconds),
+          steps: scroll.steps,
+          waitingForRowsSeconds: round(scroll.waitingMs / 1000),
+          pageFetches: pages.length,
+          slowestPageFetchMs: round(slowestPage?.ms ?? 0),
+          slowestPageFetchOffset: slowestPage?.offset ?? 0,
+        },
+      }),
+      // No target: the budget is the scroll's; opening a page is judged by the same yardstick only for reading.
+      row(`renderer: longest long task opening Segments (${ctx.clients} clients)`, segLongest, 'long-task budget', LONG_TASK_BUDGET_MS, null, {
+        extra: {
+          count: segments.phase.long.length,
+          overBudget: segments.phase.long.filter((t) => t.duration > LONG_TASK_BUDGET_MS).length,
+          totalMs: round(sum(segments.phase.long.map((t) => t.duration))),
+          chartsDrawnSeconds: round(segments.drawnMs / 1000),
+          slowestCall: segIpc ? `${segIpc.channel} ${round(segIpc.ms)} ms` : '',
+        },
+      }),
+    ];
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+/**
+ * Wheels the table down a screenful per frame, as a manager flicking through the book would,
+ * until the book's last client is on screen. At the end of the loaded rows it waits for the next
+ * page like the manager would (that wait is reported, not counted as scrolling work).
+ */
+async function scrollWholeBook(ctx: BenchContext, page: Page, menu: string): Promise<{ phase: Phase; rowsReached: number; seconds: number; steps: number; waitingMs: number }> {
+  const first = await call<{ rows: ClientListRow[]; total: number }>(ctx, 'clients.list', { limit: 1 });
+  const total = first.total;
+  const last = (await call<{ rows: ClientListRow[] }>(ctx, 'clients.list', { limit: 1, offset: total - 1 })).rows[0]!;
+
+  await page.getByRole('menuitem', { name: menu }).click();
+  const holder = page.locator('.ant-table-tbody-virtual-holder');
+  await page.locator(`.ant-table-tbody-virtual [data-row-key="${first.rows[0]!.id}"]`).waitFor();
+  await settled(page);
+  const box = (await holder.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const step = Math.max(200, Math.floor(box.height));
+
+  const t0 = await mark(page);
+  const wall = performance.now();
+  let steps = 0;
+  let waitingMs = 0;
+  let told = wall;
+  for (;;) {
+    if (performance.now() - told > 15_000) {
+      told = performance.now();
+      ctx.log(`renderer: … ${steps} steps, ${((told - wall) / 1000).toFixed(0)} s, ${await page.evaluate(() => document.querySelectorAll('.ant-table-tbody-virtual .ant-table-row').length)} rows in the DOM, scrollTop ${await holder.evaluate((h) => h.scrollTop)}`);
+    }
+    await page.mouse.wheel(0, step);
+    steps++;
+    const s = await nextFrame(page, last.id);
+    if (s.hasLast && s.top >= s.max - 1) break;
+    if (s.top >= s.max - 1) {
+      // The end of the loaded rows: the next page is on its way (or the table is stuck).
+      const w = performance.now();
+      await page.waitForFunction(([max, id]) => {
+        const h = document.querySelector('.ant-table-tbody-virtual-holder');
+        return !!h && (h.scrollHeight - h.clientHeight > max + 1 || !!h.querySelector(`[data-row-key="${id}"]`));
+      }, [s.max, last.id] as const, { polling: 'raf' });
+      waitingMs += performance.now() - w;
+    }
+  }
+  const seconds = (performance.now() - wall) / 1000;
+  await settled(page);
+  const phase = await collect(page, t0);
+  const loaded = Math.max(0, ...phase.ipc.filter((c) => c.channel === 'clients.list').map((c) => (c.offset ?? 0) + (c.rows ?? 0)));
+  if (loaded !== total) throw new Error(`the table loaded ${loaded} of ${total} rows`);
+  return { phase, rowsReached: total, seconds, steps, waitingMs };
+}
+
+/** Opens the Segments page and waits for its charts on canvas, the page's calls all answered. */
+async function openSegments(page: Page, menu: string): Promise<{ phase: Phase; drawnMs: number }> {
+  const t0 = await mark(page);
+  const wall = performance.now();
+  await page.getByRole('menuitem', { name: menu }).click();
+  await page.waitForFunction(() => {
+    const canvases = [...document.querySelectorAll('.rm-chart canvas')] as HTMLCanvasElement[];
+    return canvases.length >= 2 && canvases.every((c) => c.height > 100);
+  });
+  await nextFrame(page, '');
+  const drawnMs = performance.now() - wall;
+  await settled(page);
+  return { phase: await collect(page, t0), drawnMs };
+}
+
+/** Runs in the page before the app: the long-task and long-frame observers and a timer on every window.rm call. */
+function installProbes(): void {
+  const probe: Probe = { long: [], loaf: [], ipc: [], pending: 0 };
+  (window as unknown as { __probe: Probe }).__probe = probe;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) probe.long.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as (PerformanceEntry & { blockingDuration: number; renderStart: number; scripts: { sourceURL: string; sourceFunctionName: string; invoker: string; duration: number }[] })[]) {
+        // render: the frame's style, layout and paint (what is left once scripts and render are taken is GC or waiting for the CPU).
+        probe.loaf.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration, render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0, scripts: e.scripts.map((s) => ({ source: s.invoker || s.sourceURL, fn: s.sourceFunctionName, ms: s.duration })) });
+      }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
+  const rm = (window as unknown as { rm: { invoke(c: string, i: unknown): Promise<{ ok: boolean; data?: { rows?: unknown[] } }> } }).rm;
+  const invoke = rm.invoke.bind(rm);
+  rm.invoke = async (channel, input) => {
+    const start = performance.now();
+    probe.pending++;
+    try {
+      const r = await invoke(channel, input);
+      const offset = (input as { offset?: number } | null)?.offset;
+      probe.ipc.push({ channel, start, ms: performance.now() - start, offset, rows: r.ok ? r.data?.rows?.length : undefined });
+      return r;
+    } finally {
+      probe.pending--;
+    }
+  };
+}
+
+/** The page's clock now: long tasks and calls from here on belong to the phase. */
+function mark(page: Page): Promise<number> {
+  return page.evaluate(() => performance.now());
+}
+
+/** Waits a frame; then where the table is and whether `lastId`'s row is rendered. */
+function nextFrame(page: Page, lastId: string): Promise<{ top: number; max: number; hasLast: boolean }> {
+  return page.evaluate(
+    (id) =>
+      new Promise((resolve) =>
+        requestAnimationFrame(() => {
+          const h = document.querySelector('.ant-table-tbody-virtual-holder');
+          resolve({ top: h?.scrollTop ?? 0, max: h ? h.scrollHeight - h.clientHeight : 0, hasLast: !!id && !!h?.querySelector(`[data-row-key="${id}"]`) });
+        }),
+      ),
+    lastId,
+  );
+}
+
+/** No call to the core outstanding, and two frames and an idle period since (observers have reported). */
+async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { __probe: Probe }).__probe.pending === 0, undefined, { polling: 'raf' });
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => requestIdleCallback(() => r(), { timeout: 1000 })))));
+}
+
+function collect(page: Page, since: number): Promise<Phase> {
+  return page.evaluate((t0) => {
+    const p = (window as unknown as { __probe: Probe }).__probe;
+    return { long: p.long.filter((e) => e.start >= t0), loaf: p.loaf.filter((e) => e.start >= t0), ipc: p.ipc.filter((e) => e.start >= t0) };
+  }, since);
+}
+
+/** The longest frames, each with the rows loaded by then and its costliest scripts: what a fix should go after. */
+function worstFrames(phase: Phase, n: number): string {
+  const pages = phase.ipc.filter((c) => c.channel === 'clients.list');
+  return [...phase.loaf]
+    .sort((a, b) => b.duration - a.duration)
+    .slice(0, n)
+    .map((f) => {
+      const loaded = Math.max(0, ...pages.filter((c) => c.start + c.ms <= f.start + f.duration).map((c) => (c.offset ?? 0) + (c.rows ?? 0)));
+      const scripts = [...f.scripts].sort((a, b) => b.ms - a.ms).slice(0, 3).map((s) => `${`${s.source} ${s.fn}`.trim()} ${s.ms.toFixed(0)}`);
+      return `${f.duration.toFixed(0)} ms at ${loaded} rows (render ${f.render.toFixed(0)}) [${scripts.join(', ')}]`;
+    })
+    .join('; ');
+}
+
+/** The scripts that took the most time inside long frames, summed by function. */
+function attribution(phase: Phase): string {
+  const by = new Map<string, number>();
+  for (const f of phase.loaf) for (const s of f.scripts) by.set(`${s.source} ${s.fn}`.trim(), (by.get(`${s.source} ${s.fn}`.trim()) ?? 0) + s.ms);
+  const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 4);
+  const longest = phase.loaf.reduce((a, f) => Math.max(a, f.duration), 0);
+  return `${phase.loaf.length} long frames (longest ${longest.toFixed(0)} ms)${top.length ? `; ${top.map(([k, ms]) => `${k}: ${ms.toFixed(0)} ms`).join(', ')}` : ''}`;
+}
+
+async function call<T>(ctx: BenchContext, channel: string, input: unknown): Promise<T> {
+  const r = await ctx.router.handle(channel, input);
+  if (!r.ok) throw new Error(`${channel}: ${JSON.stringify(r.error)}`);
+  return r.data as T;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const round = (x: number) => Math.round(x * 10) / 10;
