@@ -22,6 +22,15 @@ export interface Row {
   extra?: Record<string, number | string>;
 }
 
+/** What bench/stall-child.ts measures for one operation of the core worker. */
+export interface Stall {
+  operation: string;
+  ms: number;
+  p99_ms: number;
+  max_ms: number;
+  rss_peak_mb: number;
+}
+
 export interface BenchContext {
   core: Core;
   router: ReturnType<typeof createRouter>;

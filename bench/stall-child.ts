@@ -7,16 +7,10 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_MIGRATIONS_DIR } from '../src/main/core/core';
+import type { Stall } from './lib';
 
 const { values } = parseArgs({ options: { book: { type: 'string' }, passphrase: { type: 'string' }, fresh: { type: 'string' }, csv: { type: 'string' } } });
 
-interface Stall {
-  operation: string;
-  ms: number;
-  p99_ms: number;
-  max_ms: number;
-  rss_peak_mb: number;
-}
 
 function startWorker(workspaceDir: string) {
   // The same file the app runs (built there by electron-vite), loaded here through tsx's module hooks.

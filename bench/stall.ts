@@ -5,15 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importBook } from './import';
-import { row, type Row } from './lib';
+import { row, type Row, type Stall } from './lib';
 
-interface Stall {
-  operation: string;
-  ms: number;
-  p99_ms: number;
-  max_ms: number;
-  rss_peak_mb: number;
-}
 
 export function benchStall(opts: { bookDir: string; passphrase: string; clients: number; importRows: number; log(m: string): void }): Row[] {
   const tmp = mkdtempSync(join(tmpdir(), 'rmw-bench-stall-'));
