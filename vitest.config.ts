@@ -21,6 +21,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // The UI settles after a debounce and a round trip to the core: on a loaded 2-core runner that
+          // can take longer than expect.poll's default second. Polls still assert the settled state.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],
