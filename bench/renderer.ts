@@ -63,7 +63,7 @@ export async function benchRenderer(ctx: BenchContext): Promise<Row[]> {
     ctx.log(`renderer: scrolled ${scroll.rowsReached} rows in ${scroll.seconds.toFixed(1)} s (${scroll.steps} wheel steps, ${(scroll.waitingMs / 1000).toFixed(1)} s at the end of the loaded rows waiting for a page); ${long.length} long tasks, longest ${longest.toFixed(0)} ms`);
     ctx.log(`renderer: where the scroll's long frames went: ${attribution(scroll.phase)}; the longest: ${worstFrames(scroll.phase, 6)}`);
     const segLongest = Math.max(0, ...segments.phase.long.map((t) => t.duration));
-    ctx.log(`renderer: Segments drawn ${(segments.drawnMs / 1000).toFixed(1)} s after the click; ${segments.phase.long.length} long tasks, longest ${segLongest.toFixed(0)} ms; where they went: ${attribution(segments.phase)}`);
+    ctx.log(`renderer: Segments drawn and settled ${(segments.drawnMs / 1000).toFixed(1)} s after the click; ${segments.phase.long.length} long tasks, longest ${segLongest.toFixed(0)} ms; where they went: ${attribution(segments.phase)}`);
     const segIpc = segments.phase.ipc.reduce<IpcCall | null>((a, c) => (a && a.ms >= c.ms ? a : c), null);
 
     return [
@@ -149,7 +149,10 @@ async function scrollWholeBook(ctx: BenchContext, page: Page, menu: string): Pro
   return { phase, rowsReached: total, seconds, steps, waitingMs };
 }
 
-/** Opens the Segments page and waits for its charts on canvas, the page's calls all answered. */
+/**
+ * Opens the Segments page and waits for its charts: canvases in place, the page's calls all
+ * answered and the main thread idle (the charts draw in tasks of their own after the cards).
+ */
 async function openSegments(page: Page, menu: string): Promise<{ phase: Phase; drawnMs: number }> {
   const t0 = await mark(page);
   const wall = performance.now();
@@ -158,9 +161,8 @@ async function openSegments(page: Page, menu: string): Promise<{ phase: Phase; d
     const canvases = [...document.querySelectorAll('.rm-chart canvas')] as HTMLCanvasElement[];
     return canvases.length >= 2 && canvases.every((c) => c.height > 100);
   });
-  await nextFrame(page, '');
-  const drawnMs = performance.now() - wall;
   await settled(page);
+  const drawnMs = performance.now() - wall;
   return { phase: await collect(page, t0), drawnMs };
 }
 

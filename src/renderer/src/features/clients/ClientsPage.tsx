@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Space } from 'antd';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ClientDetail } from '../../../../shared/clients';
+import type { ClientDetail, ClientListRow } from '../../../../shared/clients';
 import { errorText, invoke } from '../../api';
 import { ClientDetailHost } from './ClientDetailHost';
 import { ClientFormDrawer } from './ClientFormDrawer';
@@ -19,8 +19,17 @@ const DEMO = { clients: 300, seed: 20261122 };
 export function ClientsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { rows, total, loading, error, filter, bookEmpty, reload, clearFilters } = useClients();
+  // Field by field: a page of rows arriving as the manager scrolls must not redraw the toolbar and drawers.
+  const noRows = useClients((s) => s.rows.length === 0);
+  const total = useClients((s) => s.total);
+  const loading = useClients((s) => s.loading);
+  const error = useClients((s) => s.error);
+  const filter = useClients((s) => s.filter);
+  const bookEmpty = useClients((s) => s.bookEmpty);
+  const reload = useClients((s) => s.reload);
+  const clearFilters = useClients((s) => s.clearFilters);
   const openDetail = useClientDetail((s) => s.open);
+  const openRow = useCallback((row: ClientListRow) => void openDetail(row.id, row), [openDetail]);
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
   const [demoLoading, setDemoLoading] = useState(false);
@@ -49,7 +58,7 @@ export function ClientsPage() {
     void openDetail(detail.id);
   }
 
-  const showEmpty = bookEmpty !== null && !loading && !error && total === 0 && rows.length === 0;
+  const showEmpty = bookEmpty !== null && !loading && !error && total === 0 && noRows;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Card size="small">
@@ -70,7 +79,7 @@ export function ClientsPage() {
             onClearFilters={clearFilters}
           />
         ) : (
-          <ClientsTable onOpen={(row) => void openDetail(row.id, row)} />
+          <ClientsTable onOpen={openRow} />
         )}
       </Card>
       <ClientDetailHost onChanged={() => void reload()} />

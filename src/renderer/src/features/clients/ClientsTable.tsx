@@ -1,96 +1,163 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
+import type { TFunction } from 'i18next';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../../../../shared/clients';
 import { formatYuan } from '../../components/money';
+import { segmentTagCells } from '../../components/SegmentTags';
+import { ToneTag } from '../../components/ToneTag';
+import { ClientRows, type ClientColumn } from './ClientRows';
 import { useClients, type ClientSort } from './clients-store';
 import { expiryState } from './format';
 import { useAvailableBox } from './use-available-box';
-import { BandTag, QuadrantTag, StateTag, TierTag } from '../../components/SegmentTags';
-import { ToneTag } from '../../components/ToneTag';
+import './clients-table.css';
 
 const SORT_BY_COLUMN: Record<string, ClientSort> = { name: 'name', aumFen: 'aum', revenue12mFen: 'revenue' };
 // Start the next page while this many pixels of rows are still below the fold.
 const PREFETCH_PX = 600;
-// The columns' widths add up to this; a wider window stretches them.
-const MIN_WIDTH = 972;
-const NUM = { fontVariantNumeric: 'tabular-nums' } as const;
 
 /** The book as a virtual table: fixed header, server-side sort, pages of 1,000 rows fetched as the manager scrolls. */
-export function ClientsTable({ onOpen }: { onOpen(row: ClientListRow): void }) {
+export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row: ClientListRow): void }) {
   const { t } = useTranslation();
-  const { rows, total, loading, loadingMore, filter, setFilter, loadMore } = useClients();
+  // Only what the table draws: the count line has its own subscription, so a page starting
+  // to load does not redraw the table.
+  const rows = useClients((s) => s.rows);
+  const loading = useClients((s) => s.loading);
+  const sort = useClients((s) => s.filter.sort);
+  const order = useClients((s) => s.filter.order);
+  const setFilter = useClients((s) => s.setFilter);
+  const loadMore = useClients((s) => s.loadMore);
   const [ref, box] = useAvailableBox<HTMLDivElement>();
-  const sortOrder = (key: ClientSort) => (filter.sort === key ? (filter.order === 'asc' ? 'ascend' : 'descend') : null);
-
-  // Kind, tags and the recorded status live in the detail and the filters: the segment columns
-  // take their place so the table still fits a 1280-px window without sideways scrolling.
-  const columns: ColumnsType<ClientListRow> = [
-    { title: t('clients.columns.clientNo'), dataIndex: 'clientNo', width: 92, ellipsis: true },
-    { title: t('clients.columns.name'), dataIndex: 'name', key: 'name', width: 116, ellipsis: true, sorter: true, sortOrder: sortOrder('name'), render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
-    { title: t('clients.columns.tier'), dataIndex: 'tier', width: 52, render: (v: ClientListRow['tier']) => <TierTag tier={v} /> },
-    { title: t('clients.columns.quadrant'), dataIndex: 'quadrant', width: 72, render: (v: ClientListRow['quadrant']) => <QuadrantTag quadrant={v} /> },
-    { title: t('clients.columns.band'), dataIndex: 'band', width: 96, render: (v: ClientListRow['band']) => <BandTag band={v} /> },
-    { title: t('clients.columns.state'), dataIndex: 'state', width: 80, render: (v: ClientListRow['state']) => <StateTag state={v} /> },
-    { title: t('clients.columns.mobile'), dataIndex: 'mobileMasked', width: 104 },
-    { title: t('clients.columns.aum'), dataIndex: 'aumFen', key: 'aumFen', width: 128, align: 'right', sorter: true, sortOrder: sortOrder('aum'), render: (f: number) => <span style={NUM}>{formatYuan(f)}</span> },
-    {
-      title: t('clients.columns.revenue'),
-      dataIndex: 'revenue12mFen',
-      key: 'revenue12mFen',
-      width: 116,
-      align: 'right',
-      sorter: true,
-      sortOrder: sortOrder('revenue'),
-      render: (f: number) => <Typography.Text style={NUM} type={f < 0 ? 'danger' : undefined}>{formatYuan(f)}</Typography.Text>,
-    },
-    { title: t('clients.columns.idExpiry'), dataIndex: 'idExpiry', width: 116, render: (d: string | null, r: ClientListRow) => (r.idLongTerm ? t('clientFields.idLongTerm') : <ExpiryCell date={d} />) },
-  ];
+  const cells = useMemo(() => clientColumns(t), [t]);
+  // The columns' widths add up to MIN_WIDTH; a wider window stretches them. Header and body share these numbers.
+  const width = Math.max(MIN_WIDTH, box.width);
+  const widths = useMemo(() => stretch(cells.map((c) => c.width), width), [cells, width]);
+  const height = Math.max(240, box.height - 90);
+  const columns = useMemo(() => headerColumns(cells, widths, sort, order), [cells, widths, sort, order]);
+  // Ant Design's table draws the header, the sorters and the loading veil; ClientRows draws the
+  // rows, straight from the store. The table is handed one row, so it lays the header out for a
+  // filled body: handed the whole book, it walks every row (selection keys, sorting, flattening)
+  // each time a page arrives, for rows it never draws.
+  const firstRow = rows[0];
+  const headerRows = useMemo(() => (firstRow ? [firstRow] : []), [firstRow]);
 
   return (
     <div ref={ref}>
-      <Typography.Paragraph type="secondary" role="status" style={{ marginBottom: 8 }}>
-        {rows.length < total ? t('clients.shown', { shown: rows.length, total }) : t('clients.total', { count: total })}
-        {loadingMore && ` · ${t('clients.loadingMore')}`}
-      </Typography.Paragraph>
+      <ClientsCount />
       <Table<ClientListRow>
-        virtual
         size="small"
         rowKey="id"
         loading={loading}
         columns={columns}
-        dataSource={rows}
+        dataSource={headerRows}
         pagination={false}
-        scroll={{ x: Math.max(MIN_WIDTH, box.width), y: Math.max(240, box.height - 90) }}
+        scroll={{ x: width, y: height }}
         showSorterTooltip={false}
+        components={{
+          body: (_headerRows, info) => (
+            <ClientRows
+              rows={rows}
+              columns={cells}
+              widths={widths}
+              height={height}
+              scrollbarSize={info.scrollbarSize}
+              bodyRef={info.ref}
+              onScroll={info.onScroll}
+              onRemaining={(px) => {
+                if (px < PREFETCH_PX) void loadMore();
+              }}
+              onOpen={onOpen}
+            />
+          ),
+        }}
         onChange={(_p, _f, sorter) => {
           const s = sorter as SorterResult<ClientListRow>;
           const key = SORT_BY_COLUMN[String(s.columnKey ?? '')];
           if (key && s.order) setFilter({ sort: key, order: s.order === 'ascend' ? 'asc' : 'desc' });
           else setFilter({ sort: 'revenue', order: 'desc' });
         }}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          if (el.scrollHeight - el.scrollTop - el.clientHeight < PREFETCH_PX) void loadMore();
-        }}
-        onRow={(r) => ({
-          tabIndex: 0,
-          style: { cursor: 'pointer' },
-          onClick: () => onOpen(r),
-          onKeyDown: (e) => {
-            if (e.key === 'Enter') onOpen(r);
-          },
-        })}
       />
     </div>
   );
+});
+
+/** "Showing 3,000 of 100,000" above the table, and whether the next page is on its way. */
+function ClientsCount() {
+  const { t } = useTranslation();
+  const shown = useClients((s) => s.rows.length);
+  const total = useClients((s) => s.total);
+  const loadingMore = useClients((s) => s.loadingMore);
+  return (
+    <Typography.Paragraph type="secondary" role="status" style={{ marginBottom: 8 }}>
+      {shown < total ? t('clients.shown', { shown, total }) : t('clients.total', { count: total })}
+      {loadingMore && ` · ${t('clients.loadingMore')}`}
+    </Typography.Paragraph>
+  );
 }
 
-function ExpiryCell({ date }: { date: string | null }) {
-  const { t } = useTranslation();
+interface ClientCell extends ClientColumn {
+  title: string;
+  sort?: ClientSort;
+}
+
+/**
+ * Kind, tags and the recorded status live in the detail and the filters: the segment columns
+ * take their place so the table still fits a 1280-px window without sideways scrolling.
+ * Cells are plain elements with classes (no Ant Design component, no hook, no inline style):
+ * scrolling draws a screenful of new rows every frame.
+ */
+function clientColumns(t: TFunction): ClientCell[] {
+  const tags = segmentTagCells(t);
+  return [
+    { key: 'clientNo', title: t('clients.columns.clientNo'), width: 92, ellipsis: (r) => r.clientNo ?? '', cell: (r) => r.clientNo },
+    { key: 'name', title: t('clients.columns.name'), width: 116, sort: 'name', ellipsis: (r) => r.name, cell: (r) => <strong className="rm-cell-strong">{r.name}</strong> },
+    { key: 'tier', title: t('clients.columns.tier'), width: 52, cell: (r) => tags.tier(r.tier) },
+    { key: 'quadrant', title: t('clients.columns.quadrant'), width: 72, cell: (r) => tags.quadrant(r.quadrant) },
+    { key: 'band', title: t('clients.columns.band'), width: 96, cell: (r) => tags.band(r.band) },
+    { key: 'state', title: t('clients.columns.state'), width: 80, cell: (r) => tags.state(r.state) },
+    { key: 'mobileMasked', title: t('clients.columns.mobile'), width: 104, cell: (r) => r.mobileMasked },
+    { key: 'aumFen', title: t('clients.columns.aum'), width: 128, align: 'right', sort: 'aum', cell: (r) => <span className="rm-num">{formatYuan(r.aumFen)}</span> },
+    {
+      key: 'revenue12mFen',
+      title: t('clients.columns.revenue'),
+      width: 116,
+      align: 'right',
+      sort: 'revenue',
+      cell: (r) => <span className={r.revenue12mFen < 0 ? 'rm-num rm-cell-danger' : 'rm-num'}>{formatYuan(r.revenue12mFen)}</span>,
+    },
+    { key: 'idExpiry', title: t('clients.columns.idExpiry'), width: 116, cell: (r) => (r.idLongTerm ? t('clientFields.idLongTerm') : expiryCell(t, r.idExpiry)) },
+  ];
+}
+
+// The columns' widths add up to this; a wider window stretches them.
+const MIN_WIDTH = 972;
+
+/** The header's columns: titles, widths and sorting (the body draws the cells). */
+function headerColumns(cells: ClientCell[], widths: number[], sort: ClientSort, order: 'asc' | 'desc'): ColumnsType<ClientListRow> {
+  return cells.map((c, i) => ({
+    key: c.key,
+    dataIndex: c.key,
+    title: c.title,
+    width: widths[i],
+    align: c.align,
+    ellipsis: !!c.ellipsis,
+    ...(c.sort ? { sorter: true, sortOrder: sort === c.sort ? (order === 'asc' ? 'ascend' : 'descend') : null } : {}),
+  }));
+}
+
+/** Widths scaled to fill `total` px, in whole pixels, the last column taking what rounding leaves (as Ant Design's virtual table does). */
+function stretch(widths: number[], total: number): number[] {
+  const sum = widths.reduce((a, b) => a + b, 0);
+  const scaled = widths.map((w) => Math.floor((w * total) / sum));
+  scaled[scaled.length - 1] = total - scaled.slice(0, -1).reduce((a, b) => a + b, 0);
+  return scaled;
+}
+
+function expiryCell(t: TFunction, date: string | null) {
   const state = expiryState(date);
-  if (!date || !state) return <Typography.Text type="secondary">—</Typography.Text>;
+  if (!date || !state) return <span className="rm-cell-secondary">—</span>;
   if (state.level === 'expired') return <ToneTag tone="error" title={date}>{t('clients.expired', { days: -state.days })}</ToneTag>;
   if (state.level === 'soon') return <ToneTag tone="warning" title={date}>{state.days === 0 ? t('clients.expiresToday') : t('clients.expiresIn', { days: state.days })}</ToneTag>;
-  return <span style={NUM}>{date}</span>;
+  return <span className="rm-num">{date}</span>;
 }

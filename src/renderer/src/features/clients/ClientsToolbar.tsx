@@ -17,7 +17,9 @@ interface Props {
 
 export function ClientsToolbar({ onCreate, onImport }: Props) {
   const { t } = useTranslation();
-  const { filter, tags, setFilter } = useClients();
+  const filter = useClients((s) => s.filter);
+  const tags = useClients((s) => s.tags);
+  const setFilter = useClients((s) => s.setFilter);
   const [query, setQuery] = useState(filter.query);
 
   // Search as you type, once typing pauses; each search the core runs is audited.

@@ -6,7 +6,8 @@ import { SEGMENT_FILTER_KEYS, useClients, type ClientFilter } from './clients-st
 /** The segment filters in force (e.g. handed over by the Segments page), each removable with one click. */
 export function SegmentFilterTags() {
   const { t } = useTranslation();
-  const { filter, setFilter } = useClients();
+  const filter = useClients((s) => s.filter);
+  const setFilter = useClients((s) => s.setFilter);
   const active = SEGMENT_FILTER_KEYS.filter((k) => filter[k]);
   if (!active.length) return null;
   return (

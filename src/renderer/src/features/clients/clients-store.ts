@@ -80,13 +80,12 @@ export const useClients = create<ClientsState>((set, get) => ({
     if (loading || loadingMore || rows.length >= total) return;
     const mine = generation;
     set({ loadingMore: true });
+    // One update per page (rows and the flag together): each one redraws a table of the whole book.
     try {
       const page = await invoke('clients.list', request(filter, rows.length));
-      if (mine === generation) set({ rows: [...get().rows, ...page.rows], total: page.total });
+      set(mine === generation ? { rows: [...get().rows, ...page.rows], total: page.total, loadingMore: false } : { loadingMore: false });
     } catch (e) {
-      if (mine === generation) set({ error: errorText(e) });
-    } finally {
-      set({ loadingMore: false });
+      set(mine === generation ? { error: errorText(e), loadingMore: false } : { loadingMore: false });
     }
   },
   setFilter(f) {

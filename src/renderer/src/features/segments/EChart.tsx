@@ -15,13 +15,19 @@ export const escapeHtml = (text: string): string => echarts.format.encodeHTML(te
 /** The body font, so Chinese labels on the canvas match the rest of the page. */
 export const CHART_FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif";
 
+/** Which item of which series: the option's data stay plain numbers, the caller keeps what they stand for. */
+export interface ChartItem {
+  seriesIndex: number;
+  dataIndex: number;
+}
+
 interface Props {
   option: ChartOption;
   height: number;
   /** What the chart shows, for screen readers (the table view has the numbers). */
   label: string;
-  /** Called with the clicked item's data (e.g. a scatter point). */
-  onItemClick?(data: unknown): void;
+  /** Called with the clicked item's series and index (e.g. a scatter point). */
+  onItemClick?(item: ChartItem): void;
 }
 
 /** One ECharts instance on a div: created on mount, resized with its box, disposed on unmount. */
@@ -37,8 +43,14 @@ export function EChart({ option, height, label, onItemClick }: Props) {
     const el = box.current!;
     const instance = echarts.init(el, undefined, { renderer: 'canvas' });
     chart.current = instance;
-    instance.on('click', (params) => clickRef.current?.(params.data));
-    const observer = new ResizeObserver(() => instance.resize());
+    instance.on('click', (params) => clickRef.current?.({ seriesIndex: params.seriesIndex ?? 0, dataIndex: params.dataIndex }));
+    // The observer's first call reports the size init() took: redrawing then would draw every dot twice.
+    let drawn = { width: el.clientWidth, height: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      if (el.clientWidth === drawn.width && el.clientHeight === drawn.height) return;
+      drawn = { width: el.clientWidth, height: el.clientHeight };
+      instance.resize();
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();
@@ -48,7 +60,10 @@ export function EChart({ option, height, label, onItemClick }: Props) {
   }, []);
 
   useEffect(() => {
-    chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, animation: false, ...option }, true);
+    // Drawn in a task of its own, once the page around it is committed: a chart's drawing then
+    // never adds to the long task that puts the Segments page's cards on screen.
+    const timer = setTimeout(() => chart.current?.setOption({ textStyle: { fontFamily: CHART_FONT }, animation: false, ...option }, true));
+    return () => clearTimeout(timer);
   }, [option]);
 
   return <div ref={box} role="img" aria-label={label} className="rm-chart" style={{ width: '100%', height }} />;

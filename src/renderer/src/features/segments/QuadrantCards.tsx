@@ -8,7 +8,7 @@ import { useClients } from '../clients/clients-store';
 import { useClientDetail } from '../clients/detail-store';
 import { ChartCard } from './ChartCard';
 import { CountTable, LINK_STYLE } from './CountTable';
-import { EChart, escapeHtml, type ChartOption } from './EChart';
+import { EChart, escapeHtml, type ChartItem, type ChartOption } from './EChart';
 import { pct } from './format';
 
 type Point = SegmentSummary['scatter'][number];
@@ -23,17 +23,28 @@ export function QuadrantScatterCard({ summary }: { summary: SegmentSummary }) {
   const metric = t(`segments.metrics.${summary.metric}`);
   const open = (p: Point) => void openDetail(p.id, { tier: p.tier, quadrant: p.quadrant });
 
+  // One list of dots per quadrant, in series order: the chart gets bare [x, y] pairs (ECharts deep-copies
+  // and parses every data item it is given), and a dot's series and index find its client here.
+  const byQuadrant = useMemo(() => {
+    const lists = QUADRANTS.map(() => [] as Point[]);
+    for (const p of summary.scatter) lists[QUADRANTS.indexOf(p.quadrant)]!.push(p);
+    return lists;
+  }, [summary]);
+  const openAt = ({ seriesIndex, dataIndex }: ChartItem) => {
+    const p = byQuadrant[seriesIndex]?.[dataIndex];
+    if (p) open(p);
+  };
+
   const option = useMemo<ChartOption>(() => {
-    const byQuadrant = Object.fromEntries(QUADRANTS.map((q) => [q, [] as { value: [number, number]; point: Point }[]]));
-    for (const p of summary.scatter) byQuadrant[p.quadrant]!.push({ value: [p.valuePercentile, p.potential], point: p });
     const axisPct = { formatter: (v: number) => `${Math.round(v * 100)}` };
     return {
       grid: { left: 52, right: 24, top: 56, bottom: 48 },
       legend: { top: 0, itemGap: 16 },
       tooltip: {
         trigger: 'item',
-        formatter: ({ data }: { data: { point: Point } }) => {
-          const p = data.point;
+        formatter: ({ seriesIndex, dataIndex }: ChartItem) => {
+          const p = byQuadrant[seriesIndex]?.[dataIndex];
+          if (!p) return '';
           return `<b>${escapeHtml(p.name)}</b><br/>${t(`tiers.${p.tier}`)} · ${t(`quadrants.${p.quadrant}.name`)}<br/>${metric} ${formatYuan(p.valueFen)}<br/>${t('segments.quadrants.xAxis')} ${pct(p.valuePercentile, 0)} · ${t('segments.quadrants.yAxis')} ${p.potential.toFixed(2)}`;
         },
       },
@@ -42,12 +53,14 @@ export function QuadrantScatterCard({ summary }: { summary: SegmentSummary }) {
       series: QUADRANTS.map((q, i) => ({
         type: 'scatter',
         name: `${t(`quadrants.${q}.name`)} ${summary.quadrants[q]}`,
-        data: byQuadrant[q],
+        data: byQuadrant[i]!.map((p) => [p.valuePercentile, p.potential]),
         symbol: SYMBOLS[q],
         symbolSize: 7,
         itemStyle: { color: QUADRANT_COLORS[q], opacity: 0.7 },
         emphasis: { scale: 1.8 },
         cursor: 'pointer',
+        // A shape per dot: overlapping translucent dots show where clients crowd (ECharts' large
+        // mode, one path per series, would draw a crowd as one flat patch).
         large: false,
         ...(i === 0
           ? {
@@ -62,7 +75,7 @@ export function QuadrantScatterCard({ summary }: { summary: SegmentSummary }) {
           : {}),
       })),
     };
-  }, [summary, metric, t]);
+  }, [summary, byQuadrant, metric, t]);
 
   const table = (
     <Table<Point>
@@ -85,7 +98,7 @@ export function QuadrantScatterCard({ summary }: { summary: SegmentSummary }) {
   return (
     <ChartCard
       title={t('segments.quadrants.title')}
-      chart={<EChart option={option} height={340} label={t('segments.quadrants.aria')} onItemClick={(d) => open((d as { point: Point }).point)} />}
+      chart={<EChart option={option} height={340} label={t('segments.quadrants.aria')} onItemClick={openAt} />}
       table={table}
       footer={
         <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0' }}>

@@ -1,9 +1,9 @@
 import { ReloadOutlined, TeamOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Empty, Row, Segmented, Skeleton, Space, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useEffect } from 'react';
+import { memo, useDeferredValue, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { METRICS, type MetricName, type SegmentSummary } from '../../../../shared/segments';
+import { METRICS, type MetricName, type QuarterKpis, type SegmentSummary } from '../../../../shared/segments';
 import { formatWan } from '../../components/money';
 import { useSession } from '../../session-store';
 import { ClientDetailHost } from '../clients/ClientDetailHost';
@@ -19,7 +19,18 @@ import { useSegments } from './segments-store';
 /** 分层: which ~20% of clients bring ~80% of the value, who has potential, who is slipping, and how the book moved. */
 export function SegmentsPage() {
   const { t } = useTranslation();
-  const { metric, cutoffs, summary, kpis, loading, error, load, setMetric } = useSegments();
+  // Field by field: the movement matrix arriving or the loading flag must not redraw every card.
+  const metric = useSegments((s) => s.metric);
+  const cutoffs = useSegments((s) => s.cutoffs);
+  const summary = useSegments((s) => s.summary);
+  const kpis = useSegments((s) => s.kpis);
+  const loading = useSegments((s) => s.loading);
+  const error = useSegments((s) => s.error);
+  const load = useSegments((s) => s.load);
+  const setMetric = useSegments((s) => s.setMetric);
+  // The cards (six tables, two charts, 3,000 dots) are drawn as a transition: React draws them in
+  // slices between frames instead of one long task, the toolbar answering meanwhile.
+  const shown = useDeferredValue(summary);
 
   useEffect(() => {
     void load();
@@ -51,42 +62,50 @@ export function SegmentsPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {toolbar}
       {error && <Alert role="alert" type="error" showIcon title={error} action={<Button size="small" onClick={() => void load()}>{t('clients.retry')}</Button>} />}
-      {!summary ? (
+      {!shown ? (
         <Card size="small">
           <Skeleton active paragraph={{ rows: 6 }} />
         </Card>
       ) : (
-        <>
-          <Headline summary={summary} />
-          {summary.optedOutOfAutomated > 0 && <Alert type="info" showIcon title={t('segments.optedOut', { count: summary.optedOutOfAutomated })} />}
-          <Row gutter={[16, 16]}>
-            <Col xs={24} lg={13}>
-              <ParetoCard summary={summary} />
-            </Col>
-            <Col xs={24} lg={11}>
-              <TierCard summary={summary} cutoffs={cutoffs} />
-            </Col>
-            <Col xs={24} lg={13}>
-              <QuadrantScatterCard summary={summary} />
-            </Col>
-            <Col xs={24} lg={11}>
-              <QuadrantCountsCard summary={summary} />
-            </Col>
-            <Col xs={24} lg={13}>
-              <BandCard summary={summary} />
-            </Col>
-            <Col xs={24} lg={11}>
-              <StateCard summary={summary} />
-            </Col>
-          </Row>
-          <KpiCards kpis={kpis} />
-          <SnapshotsCard />
-        </>
+        <SegmentCards summary={shown} cutoffs={cutoffs} kpis={kpis} />
       )}
       <ClientDetailHost onChanged={() => void load()} />
     </Space>
   );
 }
+
+/** Everything drawn from one summary: redrawn only when the summary (or the cut-offs, the KPIs) change. */
+const SegmentCards = memo(function SegmentCards({ summary, cutoffs, kpis }: { summary: SegmentSummary; cutoffs: { a: number; b: number } | null; kpis: QuarterKpis | null }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Headline summary={summary} />
+      {summary.optedOutOfAutomated > 0 && <Alert type="info" showIcon title={t('segments.optedOut', { count: summary.optedOutOfAutomated })} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24} lg={13}>
+          <ParetoCard summary={summary} />
+        </Col>
+        <Col xs={24} lg={11}>
+          <TierCard summary={summary} cutoffs={cutoffs} />
+        </Col>
+        <Col xs={24} lg={13}>
+          <QuadrantScatterCard summary={summary} />
+        </Col>
+        <Col xs={24} lg={11}>
+          <QuadrantCountsCard summary={summary} />
+        </Col>
+        <Col xs={24} lg={13}>
+          <BandCard summary={summary} />
+        </Col>
+        <Col xs={24} lg={11}>
+          <StateCard summary={summary} />
+        </Col>
+      </Row>
+      <KpiCards kpis={kpis} />
+      <SnapshotsCard />
+    </>
+  );
+});
 
 function Headline({ summary }: { summary: SegmentSummary }) {
   const { t } = useTranslation();

@@ -13,7 +13,9 @@ const TO = [...TIERS, 'gone'] as const;
 export function SnapshotsCard() {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const { snapshots, snapshotting, snapshotNow } = useSegments();
+  const snapshots = useSegments((s) => s.snapshots);
+  const snapshotting = useSegments((s) => s.snapshotting);
+  const snapshotNow = useSegments((s) => s.snapshotNow);
 
   async function take() {
     const snap = await snapshotNow();
@@ -54,7 +56,10 @@ export function SnapshotsCard() {
 
 function MovementCard() {
   const { t } = useTranslation();
-  const { snapshots, pair, movement, compare } = useSegments();
+  const snapshots = useSegments((s) => s.snapshots);
+  const pair = useSegments((s) => s.pair);
+  const movement = useSegments((s) => s.movement);
+  const compare = useSegments((s) => s.compare);
   const options = snapshots.map((s) => ({ value: s.id, label: `${s.period} · ${dayjs(s.takenAt).format('MM-DD HH:mm')}` }));
   return (
     <Card size="small" title={t('segments.movement.title')} style={{ height: '100%' }}>
