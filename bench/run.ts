@@ -2,6 +2,7 @@
 // the client book on realistic encrypted workspaces (generated once, cached outside git in
 // bench/.cache), each a median of repeated runs and a ratio to a baseline measured in the same run
 // (these machines are noisy; absolute times are for reading). Results: artifacts/bench.json.
+import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -33,6 +34,11 @@ const RUNS = Number(values.runs);
 const ONLY = new Set((values.only?.split(',') ?? SUITES) as Suite[]);
 for (const s of ONLY) if (!SUITES.includes(s)) throw new Error(`--only: unknown suite "${s}" (known: ${SUITES.join(', ')})`);
 const LARGEST = Math.max(...SIZES);
+// The renderer and the main-thread suites run what ships: the renderer bundle and out/main/worker.js.
+if (ONLY.has('renderer') || ONLY.has('stall')) {
+  const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: values.json ? 'ignore' : ['ignore', 'ignore', 'inherit'] });
+  if (built.status !== 0) throw new Error('electron-vite build failed: the renderer and stall suites measure the built app');
+}
 
 function log(msg: string): void {
   if (!values.json) console.log(msg);

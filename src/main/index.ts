@@ -25,6 +25,7 @@ function startCore(): Worker {
   });
   w.on('message', (msg: { kind: string; id?: number; result?: unknown; event?: string; payload?: unknown }) => {
     if (msg.kind === 'result' && msg.id !== undefined) {
+      // The reply's JSON bytes (shared/wire.ts), handed to the window unread.
       pending.get(msg.id)?.(msg.result);
       pending.delete(msg.id);
     } else if (msg.kind === 'event') {

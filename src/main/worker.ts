@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from './core/core';
 import { createRouter } from './core/router';
+import { encodeResult } from '../shared/wire';
 
 // The core runs here so SQLite work never blocks Electron's main event loop.
 interface WorkerInit {
@@ -34,5 +35,8 @@ port.on('message', (msg: Message) => {
     void core.lockWithExport('quit').finally(() => port.postMessage({ kind: 'closed' }));
     return;
   }
-  void router.handle(msg.channel, msg.input).then((result) => port.postMessage({ kind: 'result', id: msg.id, result }));
+  void router.handle(msg.channel, msg.input).then((result) => {
+    const bytes = encodeResult(result);
+    port.postMessage({ kind: 'result', id: msg.id, result: bytes }, [bytes.buffer as ArrayBuffer]);
+  });
 });
