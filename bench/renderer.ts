@@ -52,15 +52,15 @@ export async function benchRenderer(ctx: BenchContext): Promise<Row[]> {
     await page.getByRole('menuitem', { name: nav('clients') }).waitFor();
     await settled(page);
 
-    const scroll = await scrollWholeBook(ctx, page, nav('clients'));
-    const segments = await openSegments(page, nav('segments'));
+    const scroll = await profiled(page, 'scroll', () => scrollWholeBook(ctx, page, nav('clients')));
+    const segments = await profiled(page, 'segments', () => openSegments(page, nav('segments')));
     if (errors.length) throw new Error(`renderer errors: ${errors.join('; ')}`);
 
     const { long, ipc } = scroll.phase;
     const longest = Math.max(0, ...long.map((t) => t.duration));
     const pages = ipc.filter((c) => c.channel === 'clients.list');
     const slowestPage = pages.reduce<IpcCall | null>((a, c) => (a && a.ms >= c.ms ? a : c), null);
-    ctx.log(`renderer: scrolled ${scroll.rowsReached} rows in ${scroll.seconds.toFixed(1)} s (${scroll.steps} wheel steps, ${(scroll.waitingMs / 1000).toFixed(1)} s at the end of the loaded rows waiting for a page); ${long.length} long tasks, longest ${longest.toFixed(0)} ms`);
+    ctx.log(`renderer: scrolled ${scroll.rowsReached} rows in ${scroll.seconds.toFixed(1)} s (${scroll.steps} frames of ${SCREENS_PER_FRAME} screenfuls, ${(scroll.waitingMs / 1000).toFixed(1)} s at the end of the loaded rows waiting for a page); ${long.length} long tasks, longest ${longest.toFixed(0)} ms`);
     ctx.log(`renderer: where the scroll's long frames went: ${attribution(scroll.phase)}; the longest: ${worstFrames(scroll.phase, 6)}`);
     const segLongest = Math.max(0, ...segments.phase.long.map((t) => t.duration));
     ctx.log(`renderer: Segments drawn and settled ${(segments.drawnMs / 1000).toFixed(1)} s after the click; ${segments.phase.long.length} long tasks, longest ${segLongest.toFixed(0)} ms; where they went: ${attribution(segments.phase)}`);
@@ -100,9 +100,13 @@ export async function benchRenderer(ctx: BenchContext): Promise<Row[]> {
 }
 
 /**
- * Wheels the table down a screenful per frame, as a manager flicking through the book would,
- * until the book's last client is on screen. At the end of the loaded rows it waits for the next
- * page like the manager would (that wait is reported, not counted as scrolling work).
+ * Scrolls the table down several screenfuls per frame, as a manager dragging the scrollbar thumb
+ * through the book would, until the book's last client is on screen: every frame draws a whole new
+ * window of rows (as a one-screenful wheel step does), only the rows in between are never drawn,
+ * and every page of the book is still fetched and appended. The loop runs in the page, a frame per
+ * step, in slices of a few seconds (a call from here per frame would take longer than the frame).
+ * At the end of the loaded rows it waits for the next page like the manager would (that wait is
+ * reported, not counted as scrolling work).
  */
 async function scrollWholeBook(ctx: BenchContext, page: Page, menu: string): Promise<{ phase: Phase; rowsReached: number; seconds: number; steps: number; waitingMs: number }> {
   const first = await call<{ rows: ClientListRow[]; total: number }>(ctx, 'clients.list', { limit: 1 });
@@ -114,32 +118,19 @@ async function scrollWholeBook(ctx: BenchContext, page: Page, menu: string): Pro
   await page.locator(`.ant-table-tbody-virtual [data-row-key="${first.rows[0]!.id}"]`).waitFor();
   await settled(page);
   const box = (await holder.boundingBox())!;
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  const step = Math.max(200, Math.floor(box.height));
+  const step = Math.max(200, Math.floor(box.height)) * SCREENS_PER_FRAME;
 
   const t0 = await mark(page);
   const wall = performance.now();
   let steps = 0;
   let waitingMs = 0;
-  let told = wall;
   for (;;) {
-    if (performance.now() - told > 15_000) {
-      told = performance.now();
-      ctx.log(`renderer: … ${steps} steps, ${((told - wall) / 1000).toFixed(0)} s, ${await page.evaluate(() => document.querySelectorAll('.ant-table-tbody-virtual .ant-table-row').length)} rows in the DOM, scrollTop ${await holder.evaluate((h) => h.scrollTop)}`);
-    }
-    await page.mouse.wheel(0, step);
-    steps++;
-    const s = await nextFrame(page, last.id);
-    if (s.hasLast && s.top >= s.max - 1) break;
-    if (s.top >= s.max - 1) {
-      // The end of the loaded rows: the next page is on its way (or the table is stuck).
-      const w = performance.now();
-      await page.waitForFunction(([max, id]) => {
-        const h = document.querySelector('.ant-table-tbody-virtual-holder');
-        return !!h && (h.scrollHeight - h.clientHeight > max + 1 || !!h.querySelector(`[data-row-key="${id}"]`));
-      }, [s.max, last.id] as const, { polling: 'raf' });
-      waitingMs += performance.now() - w;
-    }
+    const s = await page.evaluate(scrollSlice, { step, lastId: last.id, sliceMs: SLICE_MS, stallMs: STALL_LIMIT_MS });
+    steps += s.steps;
+    waitingMs += s.waitingMs;
+    if (s.stalled) throw new Error(`the table stopped growing at ${s.rows} rows (scrollTop ${s.top})`);
+    if (s.done) break;
+    ctx.log(`renderer: … ${steps} steps, ${((performance.now() - wall) / 1000).toFixed(0)} s, ${s.rows} rows in the DOM, scrollTop ${s.top}`);
   }
   const seconds = (performance.now() - wall) / 1000;
   await settled(page);
@@ -147,6 +138,50 @@ async function scrollWholeBook(ctx: BenchContext, page: Page, menu: string): Pro
   const loaded = Math.max(0, ...phase.ipc.filter((c) => c.channel === 'clients.list').map((c) => (c.offset ?? 0) + (c.rows ?? 0)));
   if (loaded !== total) throw new Error(`the table loaded ${loaded} of ${total} rows`);
   return { phase, rowsReached: total, seconds, steps, waitingMs };
+}
+
+/** Screenfuls scrolled per frame (one frame, one new window of rows drawn). */
+const SCREENS_PER_FRAME = 4;
+/** How long one call into the page scrolls before it reports back. */
+const SLICE_MS = 15_000;
+
+/**
+ * Runs in the page: each animation frame moves the table `step` pixels down, until the slice's time
+ * is up or `lastId`'s row is on screen at the bottom. At the end of the loaded rows it waits, frame
+ * by frame, for the table to grow (the next page).
+ */
+function scrollSlice(a: { step: number; lastId: string; sliceMs: number; stallMs: number }): Promise<{ steps: number; waitingMs: number; done: boolean; stalled: boolean; top: number; rows: number }> {
+  const h = document.querySelector('.ant-table-tbody-virtual-holder') as HTMLElement;
+  const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+  return (async () => {
+    const start = performance.now();
+    let steps = 0;
+    let waitingMs = 0;
+    let done = false;
+    let stalled = false;
+    while (performance.now() - start < a.sliceMs) {
+      const max = h.scrollHeight - h.clientHeight;
+      if (h.scrollTop >= max - 1) {
+        if (h.querySelector(`[data-row-key="${a.lastId}"]`)) {
+          done = true;
+          break;
+        }
+        // The end of the loaded rows: the next page is on its way (or the table is stuck).
+        const w = performance.now();
+        while (h.scrollHeight - h.clientHeight <= max + 1 && !h.querySelector(`[data-row-key="${a.lastId}"]`) && performance.now() - w < a.stallMs) await frame();
+        waitingMs += performance.now() - w;
+        if (performance.now() - w >= a.stallMs) {
+          stalled = true;
+          break;
+        }
+        continue;
+      }
+      h.scrollTop = Math.min(max, h.scrollTop + a.step);
+      steps++;
+      await frame();
+    }
+    return { steps, waitingMs, done, stalled, top: Math.round(h.scrollTop), rows: document.querySelectorAll('.ant-table-tbody-virtual .ant-table-row').length };
+  })();
 }
 
 /**
@@ -162,8 +197,28 @@ async function openSegments(page: Page, menu: string): Promise<{ phase: Phase; d
     return canvases.length >= 2 && canvases.every((c) => c.height > 100);
   });
   await settled(page);
-  const drawnMs = performance.now() - wall;
+  // The scatter draws its dots a few hundred a frame: idle once more after a pause is drawn for good.
+  await page.waitForTimeout(1000);
+  await settled(page);
+  const drawnMs = performance.now() - wall - 1000;
   return { phase: await collect(page, t0), drawnMs };
+}
+
+/**
+ * With RM_BENCH_TRACE=<prefix>, the phase is traced as DevTools' Performance panel records it and
+ * written to <prefix>-<phase>.json (load it in DevTools): to find where a long task went (script,
+ * style, layout, paint, GC). Tracing slows the page, so a traced run's figures are not the bench's.
+ */
+async function profiled<T>(page: Page, phase: string, run: () => Promise<T>): Promise<T> {
+  const prefix = process.env['RM_BENCH_TRACE'];
+  const browser = page.context().browser();
+  if (!prefix || !browser) return run();
+  await browser.startTracing(page, { path: `${prefix}-${phase}.json`, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'toplevel'] });
+  try {
+    return await run();
+  } finally {
+    await browser.stopTracing();
+  }
 }
 
 /** Runs in the page before the app: the long-task and long-frame observers and a timer on every window.rm call. */
@@ -200,20 +255,6 @@ function installProbes(): void {
 /** The page's clock now: long tasks and calls from here on belong to the phase. */
 function mark(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());
-}
-
-/** Waits a frame; then where the table is and whether `lastId`'s row is rendered. */
-function nextFrame(page: Page, lastId: string): Promise<{ top: number; max: number; hasLast: boolean }> {
-  return page.evaluate(
-    (id) =>
-      new Promise((resolve) =>
-        requestAnimationFrame(() => {
-          const h = document.querySelector('.ant-table-tbody-virtual-holder');
-          resolve({ top: h?.scrollTop ?? 0, max: h ? h.scrollHeight - h.clientHeight : 0, hasLast: !!id && !!h?.querySelector(`[data-row-key="${id}"]`) });
-        }),
-      ),
-    lastId,
-  );
 }
 
 /** No call to the core outstanding, and two frames and an idle period since (observers have reported). */

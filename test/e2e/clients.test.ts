@@ -180,17 +180,38 @@ describe('client book in Chromium', () => {
     await page.getByText('共 3 位客户').waitFor();
   });
 
-  it('a large book loads 1,000 rows at a time as the manager scrolls', async () => {
+  it('a large book shows a first page of 200 rows, then loads 1,000 at a time as the manager scrolls', async () => {
     await importViaContract(bookCsv(2_500));
     await page.getByRole('menuitem', { name: '审计' }).click();
     await page.getByRole('menuitem', { name: '客户' }).click();
-    await page.getByText('已显示 1000 位，共 2503 位；向下滚动加载更多').waitFor();
+    await page.getByText('已显示 200 位，共 2503 位；向下滚动加载更多').waitFor();
     const body = page.locator('.ant-table-tbody-virtual-holder');
-    for (let i = 0; i < 10 && !(await page.getByText('已显示 2000 位').count()); i++) {
-      await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-      await page.waitForTimeout(200);
+    // Each page continues where the last ended: the rows at the seams and the book's last row are the core's.
+    const core = async (offset: number) => {
+      const r = await page.evaluate((o) => (window as unknown as { rm: RmBridge }).rm.invoke('clients.list', { limit: 1, offset: o }), offset);
+      return r.ok ? r.data.rows[0]!.id : '';
+    };
+    // Which row of the table (0-based) the client's row is drawn as, or null when it is not drawn.
+    const indexOf = (id: string) =>
+      body.evaluate((el, key) => {
+        const r = el.querySelector(`[data-row-key="${key}"]`);
+        if (!r) return null;
+        const box = r.getBoundingClientRect();
+        return Math.round((box.top - el.firstElementChild!.getBoundingClientRect().top) / box.height);
+      }, id);
+    for (const [shown, seam] of [['已显示 1200 位，共 2503 位；向下滚动加载更多', 200], ['已显示 2200 位，共 2503 位；向下滚动加载更多', 1200], ['共 2503 位客户', 2200]] as const) {
+      for (let i = 0; i < 20 && !(await page.getByText(shown).count()); i++) {
+        await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+        await page.waitForTimeout(200);
+      }
+      await page.getByText(shown).waitFor();
+      const want = await core(seam);
+      await body.evaluate((el, i) => el.scrollTo({ top: i * el.querySelector('.ant-table-row')!.getBoundingClientRect().height }), seam);
+      await expect.poll(() => indexOf(want)).toBe(seam);
     }
-    await page.getByText('已显示 2000 位，共 2503 位；向下滚动加载更多').waitFor();
+    const last = await core(2502);
+    await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+    await expect.poll(() => indexOf(last)).toBe(2502);
     await body.evaluate((el) => el.scrollTo({ top: 0 }));
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
     await cjkRenders(page, '金融资产');
@@ -206,7 +227,7 @@ describe('client book in Chromium', () => {
       await demo.page.getByRole('menuitem', { name: '客户' }).click();
       await demo.page.getByRole('button', { name: '载入演示客户' }).click();
       await demo.page.getByText('已载入 300 位演示客户').waitFor();
-      await demo.page.getByText('共 300 位客户').waitFor();
+      await demo.page.getByText('已显示 200 位，共 300 位；向下滚动加载更多').waitFor();
       expect(await demo.page.getByRole('button', { name: '载入演示客户' }).count()).toBe(0);
     } finally {
       await demo.close();

@@ -36,6 +36,8 @@ export function ClientsPage() {
 
   useEffect(() => {
     void reload();
+    // Left, the page lets go of the rows it loaded (up to the whole book); it reloads when it opens.
+    return () => useClients.getState().release();
   }, [reload]);
 
   async function loadDemo() {

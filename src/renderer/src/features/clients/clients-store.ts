@@ -41,9 +41,17 @@ interface ClientsState {
   clearFilters(): void;
   /** Opens the Clients page showing exactly one segment (other filters cleared). */
   showSegment(f: SegmentFilter): void;
+  /** Drops the loaded rows when the page closes (it reloads its first page when it opens). */
+  release(): void;
 }
 
-/** Rows fetched per request as the manager scrolls. */
+/**
+ * Rows fetched when the query, a filter or the sort changes: the first screenful and a margin.
+ * Each keystroke asks for this page, so it is kept small (fetching and masking 1,000 rows per
+ * keystroke is what made typing slow at 100,000 clients).
+ */
+export const FIRST_PAGE_SIZE = 200;
+/** Rows fetched per request as the manager scrolls past the loaded ones. */
 export const PAGE_SIZE = 1000;
 
 const DEFAULT_FILTER: ClientFilter = { query: '', sort: 'revenue', order: 'desc' };
@@ -59,13 +67,13 @@ export const useClients = create<ClientsState>((set, get) => ({
     const filter = get().filter;
     set({ loading: true, error: null });
     try {
-      let page = await invoke('clients.list', request(filter, 0));
+      let page = await invoke('clients.list', request(filter, 0, FIRST_PAGE_SIZE));
       if (mine !== generation) return;
       if (page.rows.some((r) => r.tier === null)) {
         // Clients added since the book was last segmented (a new book, an import): segment it
         // now, so the tier, quadrant, band and state columns and filters are never blank.
         await invoke('segments.summary', {});
-        page = await invoke('clients.list', request(filter, 0));
+        page = await invoke('clients.list', request(filter, 0, FIRST_PAGE_SIZE));
         if (mine !== generation) return;
       }
       set({ rows: page.rows, total: page.total, tags: page.tags, ...(isUnfiltered(filter) ? { bookEmpty: page.total === 0 } : page.total > 0 ? { bookEmpty: false } : {}) });
@@ -82,7 +90,7 @@ export const useClients = create<ClientsState>((set, get) => ({
     set({ loadingMore: true });
     // One update per page (rows and the flag together): each one redraws a table of the whole book.
     try {
-      const page = await invoke('clients.list', request(filter, rows.length));
+      const page = await invoke('clients.list', request(filter, rows.length, PAGE_SIZE));
       set(mine === generation ? { rows: [...get().rows, ...page.rows], total: page.total, loadingMore: false } : { loadingMore: false });
     } catch (e) {
       set(mine === generation ? { error: errorText(e), loadingMore: false } : { loadingMore: false });
@@ -101,15 +109,20 @@ export const useClients = create<ClientsState>((set, get) => ({
     set({ filter: { ...DEFAULT_FILTER, ...f }, rows: [], total: 0, loading: true });
     useSession.getState().setPage('clients');
   },
+  release() {
+    // A page still on its way is dropped too; the filter and the tags stay for the page's return, which reloads.
+    generation++;
+    set({ rows: [], loading: true, loadingMore: false });
+  },
 }));
 
 export function isUnfiltered(f: ClientFilter): boolean {
   return f.query.trim() === '' && !f.status && !f.kind && !f.tag && SEGMENT_FILTER_KEYS.every((k) => !f[k]);
 }
 
-function request(f: ClientFilter, offset: number): InputOf<'clients.list'> {
+function request(f: ClientFilter, offset: number, limit: number): InputOf<'clients.list'> {
   const query = f.query.trim();
-  return { query: query || undefined, status: f.status, kind: f.kind, tag: f.tag, tier: f.tier, quadrant: f.quadrant, band: f.band, state: f.state, sort: f.sort, order: f.order, limit: PAGE_SIZE, offset };
+  return { query: query || undefined, status: f.status, kind: f.kind, tag: f.tag, tier: f.tier, quadrant: f.quadrant, band: f.band, state: f.state, sort: f.sort, order: f.order, limit, offset };
 }
 
 // Locking drops every client row the renderer holds.
