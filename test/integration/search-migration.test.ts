@@ -4,6 +4,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/main/core/core';
+import { loadMigrations } from '../../src/main/core/store/db';
 import { buildSearchKeys, matchesQuery, normaliseQuery } from '../../src/main/core/domain/kyc/search-keys';
 import { searchTerms } from '../../src/main/core/services/client-search';
 import { createWorkspace, makeCore, PASS, tempDir, type Harness } from '../helpers/core';
@@ -76,7 +77,7 @@ afterAll(() => {
 describe('migration 0007 on a workspace written before it', () => {
   it('gives every client the terms a new write would, in the index and in search_keys', () => {
     const s = h.core.workspace.requireSession();
-    expect(s.db.pragma('user_version', { simple: true })).toBe(8);
+    expect(s.db.pragma('user_version', { simple: true })).toBe(loadMigrations(DEFAULT_MIGRATIONS_DIR).length);
     const held = s.db.prepare('SELECT c.id AS id, t.term AS term FROM client_search_terms t LEFT JOIN clients c ON c.rowid = t.client_rowid').all() as { id: string | null; term: string }[];
     const want = before.clients.flatMap((c) => searchTerms(c).map((t) => `${c.id} ${t}`));
     expect(held.map((r) => `${r.id} ${r.term}`).sort()).toEqual(want.sort());

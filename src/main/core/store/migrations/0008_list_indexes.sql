@@ -1,0 +1,2 @@
+CREATE INDEX `clients_id_name` ON `clients` (`id`,`name`);--> statement-breakpoint
+CREATE INDEX `followups_cadence_due` ON `followups` (`due`,`title_params`,`client_id`) WHERE "followups"."status" = 'open' AND "followups"."type" = 'cadence';
