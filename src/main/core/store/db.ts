@@ -35,6 +35,9 @@ export function applyPragmas(db: Sqlite): void {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('secure_delete = ON');
+  // SQLite3 Multiple Ciphers encrypts the database and its journals, not temporary files: sorts,
+  // DISTINCT and index builds that outgrow the temp cache would spill client data in clear.
+  db.pragma('temp_store = MEMORY');
   // Pages are decrypted on every read from the OS cache; keep a large book's pages decrypted in SQLite's own cache (a cap, not an allocation).
   db.pragma('cache_size = -131072');
 }
