@@ -118,6 +118,8 @@ function toHistory(r: typeof syncHistory.$inferSelect): SyncHistoryEntry {
   return { id: r.id, kind: r.kind, at: r.at, outcome: r.outcome, fileName: r.fileName, sha256: r.sha256, fromSeq: r.fromSeq, toSeq: r.toSeq, rosterSeq: r.rosterSeq, counts: r.counts, reason: r.reason, auto: r.auto };
 }
 
+// Past this many journal entries, reading the whole (entity, row) index beats sorting the tail.
+const LONG_TAIL = 250_000;
 // The last count, with the acknowledgement and journal end it was taken at (committed state only).
 const pendingCounted = new WeakMap<Session, { afterSeq: number; throughSeq: number; rows: number }>();
 
@@ -127,21 +129,26 @@ const pendingCounted = new WeakMap<Session, { afterSeq: number; throughSeq: numb
  * count is kept and brought forward by the entries written since, each row counted once.
  */
 export function pendingRows(s: Session, afterSeq: number): number {
-  const throughSeq = (s.db.prepare('SELECT coalesce(max(seq), 0) FROM sync_journal').pluck().get() as number);
+  const throughSeq = s.db.prepare('SELECT coalesce(max(seq), 0) FROM sync_journal').pluck().get() as number;
   const last = pendingCounted.get(s);
   let rows: number;
-  if (last && last.afterSeq === afterSeq && last.throughSeq <= throughSeq) {
+  if (last && last.afterSeq === afterSeq && last.throughSeq === throughSeq) {
+    rows = last.rows;
+  } else if (last && last.afterSeq === afterSeq && last.throughSeq < throughSeq) {
+    // NOT INDEXED: the entries since are a short run of the rowid; left alone, DISTINCT walks the whole (entity, row) index.
     rows =
       last.rows +
       (s.db
         .prepare(
-          `SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_journal WHERE seq > @through) n
+          `SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_journal NOT INDEXED WHERE seq > @through) n
            WHERE NOT EXISTS (SELECT 1 FROM sync_journal o WHERE o.entity = n.entity AND o.row_id = n.row_id AND o.seq > @after AND o.seq <= @through)`,
         )
         .pluck()
         .get({ after: afterSeq, through: last.throughSeq }) as number);
   } else {
-    rows = s.db.prepare('SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_journal WHERE seq > ?)').pluck().get(afterSeq) as number;
+    // A short tail of the journal is read by rowid; a long one through the (entity, row) index, already in DISTINCT order.
+    const index = throughSeq - afterSeq > LONG_TAIL ? '' : 'NOT INDEXED';
+    rows = s.db.prepare(`SELECT count(*) FROM (SELECT DISTINCT entity, row_id FROM sync_journal ${index} WHERE seq > ?)`).pluck().get(afterSeq) as number;
   }
   // Inside a transaction the entries may yet be rolled back (and their numbers reused): not kept.
   if (!s.db.inTransaction) pendingCounted.set(s, { afterSeq, throughSeq, rows });
