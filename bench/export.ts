@@ -1,16 +1,37 @@
 // Export of changed records (signed with the device key, encrypted to HQ's, through the real
 // channel) against `gpg --sign --encrypt` of the same payload with the same keys.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { open } from '../src/main/core/sync/envelope';
 import { generateKeyPair } from '../src/main/core/sync/keys';
-import { BENCH_NOW, row, timePair, type BenchContext, type Row } from './lib';
+import { BENCH_NOW, openBenchBook, row, timePair, type BenchContext, type Row } from './lib';
 
+/**
+ * The export writes to the book (HQ key, acknowledged position, history, audit): it runs on a
+ * private copy of the cached book, opened by a core of its own and deleted afterwards.
+ */
 export async function benchExport(ctx: BenchContext, records: number): Promise<Row[]> {
   if (spawnSync('gpg', ['--version']).status !== 0) throw new Error('gpg is not on PATH: the export benchmark needs it as its baseline (apt-get install -y gnupg)');
+  const copy = mkdtempSync(join(tmpdir(), 'rmw-bench-export-book-'));
+  try {
+    // Nothing writes to the cached book meanwhile (this process is single-threaded): its files,
+    // WAL included, copied as they are make a consistent book; the shared-memory index is rebuilt.
+    for (const f of readdirSync(ctx.workspaceDir)) if (!f.endsWith('-shm')) copyFileSync(join(ctx.workspaceDir, f), join(copy, f));
+    const book = await openBenchBook({ clients: ctx.clients, contacts: ctx.contacts, dir: copy });
+    try {
+      return await exportOnBook({ ...ctx, core: book.core, router: book.router, session: book.core.workspace.requireSession(), workspaceDir: copy }, records);
+    } finally {
+      book.core.dispose();
+    }
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+async function exportOnBook(ctx: BenchContext, records: number): Promise<Row[]> {
   const { router } = ctx;
   const s = ctx.session;
   const hq = await generateKeyPair({ name: 'RM Workbench HQ', email: 'hq@rmw.invalid', now: new Date('2026-11-01T00:00:00Z') });

@@ -14,7 +14,7 @@ import { auditHead, auditSegment, auditSeqOfHash } from './audit';
 import { applyUpdate, clientsChanged, followKycChanges, insertClient, markAgendaStale, toInput, validateClient } from './clients';
 import { regenerateFor } from './followup-generator';
 import { settleProposals } from './proposals';
-import { CHILD_ENTITIES, changedLines, journalHead, rowData, SYNCED } from './sync-journal';
+import { CHILD_ENTITIES, changedChunks, chunkLines, journalHead, rowData, SYNCED } from './sync-journal';
 import { recordHistory, requireEnrolled, syncSettings, syncStateRow } from './sync';
 import type { Session } from './session';
 
@@ -34,9 +34,9 @@ interface BuiltExport {
 /**
  * The current state of every row changed after HQ's acknowledged seq, plus the audit entries HQ
  * has not acknowledged, read in one transaction (a consistent snapshot). Cumulative: until a roster
- * acknowledges it, the next export starts from the same point. Record lines are assembled around
- * the JSON SQLite builds for each row (no object per row in JS) and gzipped piece by piece on the
- * thread pool while the next rows are read.
+ * acknowledges it, the next export starts from the same point. SQLite builds and joins the record
+ * lines a chunk at a time (no object or string per row in JS); each chunk is gzipped on the thread
+ * pool while SQLite builds the next.
  */
 export async function buildPayload(s: Session, onProgress?: OnProgress): Promise<BuiltExport> {
   const gz = new GzipMembers();
@@ -44,28 +44,29 @@ export async function buildPayload(s: Session, onProgress?: OnProgress): Promise
     const st = syncStateRow(s);
     const toSeq = journalHead(s);
     const fromSeq = Math.min(st.ackedThroughSeq, toSeq);
-    const changed = SYNC_ENTITIES.map((entity) => [entity, changedLines(s, entity, fromSeq, toSeq)] as const);
-    const total = changed.reduce((n, [, rows]) => n + rows.length, 0);
-    onProgress?.({ phase: 'export', done: 0, total });
+    // Progress counts journal entries not yet read as records to come: an upper bound (a row changed
+    // twice is one record), exact once the last chunk is read. Counting rows first would cost a sort.
+    const entries = s.db.prepare('SELECT count(*) FROM sync_journal WHERE seq > ? AND seq <= ?').pluck();
+    let left = entries.get(fromSeq, toSeq) as number;
+    onProgress?.({ phase: 'export', done: 0, total: left });
 
-    const counts: Partial<Record<SyncEntity, number>> = {};
-    const outbox = s.db.prepare('SELECT updated_at, data FROM sync_outbox WHERE entity = ? AND row_id = ?').raw();
-    const deletedAt = JSON.stringify(s.now().toISOString());
+    const tally = Object.fromEntries(SYNC_ENTITIES.map((e) => [e, 0])) as Record<SyncEntity, number>;
     let done = 0;
-    for (const [entity, rows] of changed) {
-      if (rows.length) counts[entity] = rows.length;
-      for (const r of rows) {
-        if (typeof r === 'string') gz.line(r);
-        else {
-          // Gone: either kept for HQ when its client left the book, or deleted by the RM.
-          const head = `{"entity":"${entity}","id":${JSON.stringify(r.id)},`;
-          const kept = outbox.get(entity, r.id) as [string, string] | undefined;
-          if (kept) gz.line(`${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`);
-          else gz.line(`${head}"op":"delete","rev":${r.seq},"updatedAt":${deletedAt},"data":null}`);
-        }
-        if (++done % 20_000 === 0) onProgress?.({ phase: 'export', done, total });
+    let reported = 0;
+    let readThrough = fromSeq;
+    for (const chunk of changedChunks(s, fromSeq, toSeq)) {
+      gz.piece(chunk.hasGone ? withGoneRows(s, chunk.bytes) : chunk.bytes);
+      for (const e of SYNC_ENTITIES) tally[e] += chunk.counts[e];
+      done += chunk.rows;
+      left -= entries.get(readThrough, chunk.throughSeq) as number;
+      readThrough = chunk.throughSeq;
+      if (done - reported >= 20_000) {
+        reported = done;
+        onProgress?.({ phase: 'export', done, total: done + left });
       }
     }
+    const counts: Partial<Record<SyncEntity, number>> = {};
+    for (const e of SYNC_ENTITIES) if (tally[e]) counts[e] = tally[e];
 
     const head = auditHead(s) ?? { seq: 0, hash: GENESIS_HASH };
     const auditFromSeq = Math.min(st.ackedAuditSeq, head.seq);
@@ -85,11 +86,28 @@ export async function buildPayload(s: Session, onProgress?: OnProgress): Promise
       auditHeadHash: head.hash,
       counts,
     };
-    return { manifest, records: total, ...exportFrame(manifest, total, counts, audit) };
+    return { manifest, records: done, ...exportFrame(manifest, done, counts, audit) };
   })();
   const payload = await gz.finish(frame.head, frame.tail);
   onProgress?.({ phase: 'export', done: frame.records, total: frame.records });
   return { manifest: frame.manifest, payload, records: frame.records };
+}
+
+/**
+ * A chunk's lines with each gone row's line made: kept for HQ when its client left the book
+ * (sync_outbox), else a delete (the RM deleted it).
+ */
+function withGoneRows(s: Session, bytes: Buffer): Buffer {
+  const outbox = s.db.prepare('SELECT updated_at, data FROM sync_outbox WHERE entity = ? AND row_id = ?').raw();
+  const deletedAt = JSON.stringify(s.now().toISOString());
+  const lines = chunkLines(bytes).map((r) => {
+    if (typeof r === 'string') return r;
+    const head = `{"entity":"${r.entity}","id":${JSON.stringify(r.id)},`;
+    const kept = outbox.get(r.entity, r.id) as [string, string] | undefined;
+    if (kept) return `${head}"op":"upsert","rev":${r.seq},"updatedAt":${JSON.stringify(kept[0])},"data":${kept[1]}}`;
+    return `${head}"op":"delete","rev":${r.seq},"updatedAt":${deletedAt},"data":null}`;
+  });
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
 }
 
 interface SealedExport {
@@ -128,7 +146,7 @@ function recordExport(s: Session, e: SealedExport, auto: boolean): SyncExportRes
       auto,
     });
   });
-  return { fileName: e.fileName, contentBase64: Buffer.from(e.bytes).toString('base64'), fromSeq: m.fromSeq, toSeq: m.toSeq, records: e.records, counts: m.counts, sha256: e.sha256 };
+  return { fileName: e.fileName, contentBase64: Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.byteLength).toString('base64'), fromSeq: m.fromSeq, toSeq: m.toSeq, records: e.records, counts: m.counts, sha256: e.sha256 };
 }
 
 /** The Sync page's "export to file…": the sealed file for the RM to save. */

@@ -62,42 +62,112 @@ function dataSql(entity: SyncEntity): string {
 /** Tables of a client's own rows (everything but the client row itself), for removal from the book. */
 export const CHILD_ENTITIES = SYNC_ENTITIES.filter((e) => e !== 'client');
 
-/** A changed row that is gone from its table: its id and newest journal seq (see `changedLines`). */
+/** A changed row that is gone from its table: its entity, id and newest journal seq (see `changedChunks`). */
 export interface GoneRow {
+  entity: SyncEntity;
   id: string;
   seq: number;
 }
 
+/** The export record lines of a stretch of the journal, built and joined by SQLite. */
+export interface ChangedChunk {
+  /** UTF-8 record lines, each ended by a newline; a gone row's line is NUL, seq, space, entity, space, id. */
+  bytes: Buffer;
+  /** Rows in the chunk, gone ones included, per entity. */
+  counts: Record<SyncEntity, number>;
+  rows: number;
+  /** The journal has been read through this seq. */
+  throughSeq: number;
+  /** Whether some lines are gone-row markers (only then does the caller split `bytes`). */
+  hasGone: boolean;
+}
+
+/** Journal entries per chunk: ~1 MiB of lines at a few hundred bytes a record, one gzip member each. */
+const CHUNK_SEQS = 1500;
+
 /**
- * One entity's rows changed after `afterSeq` up to `throughSeq`, once each at its newest change, in
- * journal order: for a row still in its table, its whole export record line, built by SQLite (the
- * data as `json_object`, so no object per row in JS); for a row that is gone, its id and seq.
- * One statement per entity: the journal's seq range, grouped, joined to the table by id.
+ * Every row changed after `afterSeq` up to `throughSeq`, once, at its newest change, in journal
+ * order, as chunks of whole export record lines: SQLite builds each line (the data as
+ * `json_object`) and joins a chunk into one blob, so no row becomes a JS string or object. A
+ * generator: the caller compresses one chunk on the thread pool while SQLite builds the next.
+ * The journal is read along its primary key, a stretch of seqs at a time; the entries superseded
+ * by a later change of the same row are found first, in one grouping of the range (usually few),
+ * and skipped.
  */
-export function changedLines(s: Session, entity: SyncEntity, afterSeq: number, throughSeq: number): (string | GoneRow)[] {
+export function* changedChunks(s: Session, afterSeq: number, throughSeq: number): Generator<ChangedChunk> {
   const cache = dataStatements.get(s) ?? dataStatements.set(s, new Map()).get(s)!;
-  const key = `${entity}:changed`;
-  let st = cache.get(key);
+  let st = cache.get('changed-chunk');
   if (!st) {
-    const decl = SYNCED[entity];
-    // `+entity`: walk the seq range of the primary key, not every change the entity ever had. A gone
-    // row comes back as NUL, seq, space, id (a record line starts with `{`).
-    st = s.db
-      .prepare(
-        `SELECT CASE WHEN t.id IS NULL THEN char(0) || j.seq || ' ' || j.row_id
-           ELSE '{"entity":"${entity}","id":' || json_quote(j.row_id) || ',"op":"upsert","rev":' || j.seq || ',"updatedAt":' || json_quote(t."${updatedColumn(entity)}") || ',"data":' || ${dataSql(entity)} || '}' END
-         FROM (SELECT row_id, max(seq) AS seq FROM sync_journal WHERE seq > ? AND seq <= ? AND +entity = ? GROUP BY row_id) j
-         LEFT JOIN ${decl.tableName} t ON t.id = j.row_id ORDER BY j.seq`,
-      )
-      .pluck();
-    cache.set(key, st);
+    st = s.db.prepare(changedChunkSql()).raw();
+    cache.set('changed-chunk', st);
   }
-  const lines = st.all(afterSeq, throughSeq, entity) as string[];
-  return lines.map((l) => {
-    if (l.charCodeAt(0) !== 0) return l;
-    const space = l.indexOf(' ');
-    return { seq: Number(l.slice(1, space)), id: l.slice(space + 1) };
-  });
+  const superseded = supersededSeqs(s, afterSeq, throughSeq);
+  const nextSeq = s.db.prepare('SELECT min(seq) FROM sync_journal WHERE seq > ?').pluck();
+  let k = 0;
+  let from = afterSeq;
+  while (from < throughSeq) {
+    const to = Math.min(from + CHUNK_SEQS, throughSeq);
+    const skip: number[] = [];
+    while (k < superseded.length && superseded[k]! <= to) skip.push(superseded[k++]!);
+    const [bytes, rows, ...byEntity] = st.get({ from, to, skip: JSON.stringify(skip) }) as [Buffer | null, number, ...(number | null)[]];
+    if (bytes && rows > 0) {
+      const counts = Object.fromEntries(SYNC_ENTITIES.map((e, i) => [e, byEntity[i] ?? 0])) as Record<SyncEntity, number>;
+      yield { bytes, counts, rows, throughSeq: to, hasGone: bytes.includes(0) };
+      from = to;
+    } else {
+      // Nothing in this stretch: go straight to the next entry (seqs may have gaps).
+      const next = nextSeq.get(to) as number | null;
+      from = next === null ? throughSeq : Math.max(to, next - 1);
+    }
+  }
+}
+
+/** Journal entries in the range that a later entry of the same row (in the range) supersedes, ascending. */
+function supersededSeqs(s: Session, afterSeq: number, throughSeq: number): number[] {
+  const groups = s.db
+    .prepare('SELECT group_concat(seq) FROM sync_journal WHERE seq > ? AND seq <= ? GROUP BY entity, row_id HAVING count(*) > 1')
+    .pluck()
+    .all(afterSeq, throughSeq) as string[];
+  const out: number[] = [];
+  for (const g of groups) {
+    const seqs = g.split(',').map(Number);
+    // A row changed very often has a long list: no spread into Math.max (argument limits).
+    const newest = seqs.reduce((a, b) => (b > a ? b : a));
+    for (const q of seqs) if (q !== newest) out.push(q);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+/** Splits a chunk's lines (only needed when it holds gone-row markers): record lines as text, gone rows parsed. */
+export function chunkLines(bytes: Buffer): (string | GoneRow)[] {
+  const text = bytes.toString('utf8');
+  return text
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => {
+      if (l.charCodeAt(0) !== 0) return l;
+      const [seq, entity, id] = l.slice(1).split(' ');
+      return { seq: Number(seq), entity: entity as SyncEntity, id: id! };
+    });
+}
+
+/**
+ * One chunk: the journal's seqs in (:from, :to] but the superseded ones in :skip (a JSON array),
+ * each entity's line made by a correlated lookup of its own table (CASE evaluates only the branch
+ * of the entry's entity). group_concat joins the lines in the order the journal is read.
+ */
+function changedChunkSql(): string {
+  const entities = SYNC_ENTITIES.map((e) => `'${e}'`).join(', ');
+  const lineOf = SYNC_ENTITIES.map(
+    (entity) =>
+      `WHEN '${entity}' THEN (SELECT '{"entity":"${entity}","id":' || json_quote(t.id) || ',"op":"upsert","rev":' || j.seq || ',"updatedAt":' || json_quote(t."${updatedColumn(entity)}") || ',"data":' || ${dataSql(entity)} || '}' FROM ${SYNCED[entity].tableName} t WHERE t.id = j.row_id)`,
+  ).join('\n          ');
+  // The line is named once: a flattened subquery copies an expression to each place that names it.
+  return `SELECT CAST(group_concat(coalesce(CASE j.entity
+          ${lineOf}
+        END, char(0) || j.seq || ' ' || j.entity || ' ' || j.row_id) || char(10), '') AS BLOB), count(*), ${SYNC_ENTITIES.map((e) => `sum(j.entity = '${e}')`).join(', ')}
+    FROM sync_journal j
+    WHERE j.seq > :from AND j.seq <= :to AND +j.entity IN (${entities}) AND j.seq NOT IN (SELECT value FROM json_each(:skip))`;
 }
 
 function updatedColumn(entity: SyncEntity): string {
