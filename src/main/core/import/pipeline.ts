@@ -3,7 +3,7 @@
 import { findDuplicates, type DuplicateIssue } from './duplicates';
 import type { ClientDraft, FieldMapping } from './fields';
 import { autoMap, headerSetKey } from './mapping';
-import { parseTableFile, type TableError, type TableIssue, type TableSource } from './table';
+import { parseTableFile, type TableError, type TableIssue, type TableRow, type TableSource } from './table';
 import { validateRow, type RowIssue } from './validate-row';
 
 export interface ImportRow {
@@ -34,17 +34,16 @@ export async function checkImportFile(
   today: string,
   mapping?: FieldMapping,
 ): Promise<{ ok: true; check: ImportCheck } | { ok: false; error: TableError }> {
-  const parsed = await parseTableFile(bytes);
-  if (!parsed.ok) return parsed;
-  const { headers, rows, issues } = parsed.table;
-  const auto = autoMap(headers);
-  const used = mapping ?? auto.mapping;
-  const checked: ImportRow[] = rows.map((row) => {
-    const r = validateRow(row.cells, used, today, row.flags);
-    return r.ok
-      ? { rowNumber: row.rowNumber, draft: r.value, errors: [], warnings: r.warnings }
-      : { rowNumber: row.rowNumber, draft: null, errors: r.errors, warnings: r.warnings };
+  // Each row is validated as it is read, so only its draft (or its errors) is kept, never its cells.
+  const checked: ImportRow[] = [];
+  let used = mapping;
+  const parsed = await parseTableFile(bytes, (row, headers) => {
+    used ??= autoMap(headers).mapping;
+    checked.push(checkRow(row.cells, row.rowNumber, row.flags, used, today));
   });
+  if (!parsed.ok) return parsed;
+  const { headers, issues } = parsed.table;
+  const auto = autoMap(headers);
   const valid = checked.flatMap((r) => (r.draft ? [{ rowNumber: r.rowNumber, draft: r.draft }] : []));
   return {
     ok: true,
@@ -52,7 +51,7 @@ export async function checkImportFile(
       source: parsed.source,
       headers,
       headerKey: headerSetKey(headers),
-      mapping: used,
+      mapping: used ?? auto.mapping,
       unknownHeaders: auto.unknown,
       duplicateHeaders: auto.duplicates,
       tableIssues: issues,
@@ -60,4 +59,13 @@ export async function checkImportFile(
       duplicates: findDuplicates(valid),
     },
   };
+}
+
+// Most rows have no issue: they share one empty list instead of two each.
+const NO_ISSUES: readonly RowIssue[] = Object.freeze([]);
+
+function checkRow(cells: readonly string[], rowNumber: number, flags: TableRow['flags'], mapping: FieldMapping, today: string): ImportRow {
+  const r = validateRow(cells, mapping, today, flags);
+  const warnings = r.warnings.length === 0 ? (NO_ISSUES as RowIssue[]) : r.warnings;
+  return r.ok ? { rowNumber, draft: r.value, errors: NO_ISSUES as RowIssue[], warnings } : { rowNumber, draft: null, errors: r.errors, warnings };
 }

@@ -56,15 +56,19 @@ export interface TableError {
 
 export type TableResult = { ok: true; table: Table } | { ok: false; error: TableError };
 
+/** Receives each data row as it is read, instead of the table holding it (a large import keeps only what it makes of a row). */
+export type RowSink = (row: TableRow, headers: readonly string[]) => void;
+
 export class TableBuilder {
   private headers: string[] | null = null;
   private headerRowNumber = 0;
   private readonly rows: TableRow[] = [];
+  private rowCount = 0;
   private readonly issues: TableIssue[] = [];
   private readonly emptyHeaderReported = new Set<number>();
   private titleCandidate: { rowNumber: number; cells: string[] } | null = null;
 
-  constructor(private readonly options: { csv: boolean }) {}
+  constructor(private readonly options: { csv: boolean; onRow?: RowSink }) {}
 
   /**
    * Add a physical row; the first non-blank one becomes the header unless set. A first
@@ -92,7 +96,7 @@ export class TableBuilder {
   private addData(rowNumber: number, cleaned: string[], flags: TableRow['flags']): TableError | null {
     if (this.headers === null) return null;
     const width = this.headers.length;
-    if (this.rows.length >= MAX_ROWS) {
+    if (this.rowCount >= MAX_ROWS) {
       return { code: 'TABLE_TOO_MANY_ROWS', row: rowNumber, reason: `more than ${MAX_ROWS} data rows` };
     }
     if (cleaned.slice(width).some((c) => c !== '')) this.issues.push({ code: 'ROW_EXTRA_CELLS', row: rowNumber });
@@ -104,7 +108,10 @@ export class TableBuilder {
         this.issues.push({ code: 'HEADER_EMPTY', row: rowNumber, column: i + 1 });
       }
     });
-    this.rows.push({ rowNumber, cells, flags: flags.filter((f) => f.column < width) });
+    const row = { rowNumber, cells, flags: flags.length === 0 ? flags : flags.filter((f) => f.column < width) };
+    this.rowCount++;
+    if (this.options.onRow) this.options.onRow(row, headers);
+    else this.rows.push(row);
     return null;
   }
 

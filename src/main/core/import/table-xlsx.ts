@@ -2,7 +2,7 @@
 // titles above the real headers, and blank spacer rows between blocks of clients.
 import ExcelJS from 'exceljs';
 import { parseCalendarDate } from '../domain/kyc/dates';
-import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type CellFlag, type TableResult } from './table-builder';
+import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type CellFlag, type RowSink, type TableResult } from './table-builder';
 
 /**
  * Read the first visible, non-empty worksheet. A leading row holding a single value
@@ -11,7 +11,7 @@ import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type CellFlag, type TableResult } 
  * header such as `客户编号` stays as is). Merged cells read as their merged value.
  * Formula cells yield their cached result and are flagged; nothing is evaluated.
  */
-export async function parseXlsx(bytes: Uint8Array): Promise<TableResult> {
+export async function parseXlsx(bytes: Uint8Array, onRow?: RowSink): Promise<TableResult> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as never);
@@ -28,7 +28,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<TableResult> {
     return { ok: false, error: { code: 'TABLE_TOO_MANY_ROWS', reason: `more than ${MAX_ROWS} data rows` } };
   }
 
-  const builder = new TableBuilder({ csv: false });
+  const builder = new TableBuilder({ csv: false, onRow });
   const rows: SheetRow[] = [];
   let failure: TableResult | null = null;
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {

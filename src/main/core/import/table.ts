@@ -2,7 +2,7 @@
 // the row numbers the RM sees in Excel, so every later error can point at a real row.
 import Papa from 'papaparse';
 import { decodeText, MAX_TEXT_BYTES, type TextEncoding } from './decode';
-import { TableBuilder, type TableResult } from './table-builder';
+import { TableBuilder, type RowSink, type TableResult } from './table-builder';
 import { parseXlsx } from './table-xlsx';
 
 export {
@@ -16,6 +16,7 @@ export {
   type TableIssue,
   type TableResult,
   type TableRow,
+  type RowSink,
 } from './table-builder';
 export { parseXlsx } from './table-xlsx';
 
@@ -24,13 +25,14 @@ export type TableSource = { format: 'csv'; encoding: TextEncoding; delimiter: st
 /**
  * Parse an import file by its content, not its name: a ZIP is an XLSX workbook, an OLE
  * compound file is a legacy .xls (or a password-protected workbook) that we cannot
- * read, anything else is decoded as text and parsed as CSV.
+ * read, anything else is decoded as text and parsed as CSV. With `onRow`, each data row goes
+ * there as it is read and the table comes back without rows.
  */
-export async function parseTableFile(bytes: Uint8Array): Promise<TableResult & { source?: TableSource }> {
+export async function parseTableFile(bytes: Uint8Array, onRow?: RowSink): Promise<TableResult & { source?: TableSource }> {
   if (bytes.length === 0) return { ok: false, error: { code: 'FILE_EMPTY', reason: 'zero bytes' } };
   if (bytes.length > MAX_TEXT_BYTES) return { ok: false, error: { code: 'FILE_TOO_LARGE', reason: 'over size limit' } };
   if (hasMagic(bytes, ZIP_MAGIC)) {
-    const result = await parseXlsx(bytes);
+    const result = await parseXlsx(bytes, onRow);
     return result.ok ? { ...result, source: { format: 'xlsx' } } : result;
   }
   if (hasMagic(bytes, OLE_MAGIC)) {
@@ -38,7 +40,7 @@ export async function parseTableFile(bytes: Uint8Array): Promise<TableResult & {
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, error: { code: decoded.code, reason: decoded.reason } };
-  const parsed = parseCsv(decoded.text);
+  const parsed = parseCsv(decoded.text, onRow);
   if (!parsed.ok) return parsed;
   return { ...parsed, source: { format: 'csv', encoding: decoded.encoding, delimiter: parsed.delimiter } };
 }
@@ -48,8 +50,8 @@ export async function parseTableFile(bytes: Uint8Array): Promise<TableResult & {
  * endings may be mixed (CRLF, LF, CR); quoted fields may hold delimiters, quotes and
  * newlines. Row numbers count records, blank ones included, as Excel numbers its rows.
  */
-export function parseCsv(text: string): TableResult & { delimiter: string } {
-  const builder = new TableBuilder({ csv: true });
+export function parseCsv(text: string, onRow?: RowSink): TableResult & { delimiter: string } {
+  const builder = new TableBuilder({ csv: true, onRow });
   // Papa detects one newline style per file; Excel-edited files can mix them.
   const normalised = text.replace(/\r\n?/g, '\n');
   let rowNumber = 0;

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq, getTableColumns, sql, type Column, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, is, sql, SQL, type Column } from 'drizzle-orm';
 import type { Statement } from 'better-sqlite3';
 import { clientInputSchema, type ClientDetail, type ClientInput, type ClientList, type ClientListRow, type RevealableField } from '../../../shared/clients';
 import type { ParsedInputOf } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../domain/ids';
+import { batchInsert } from '../import/batch-insert';
 import { checkClient } from '../domain/kyc/client-check';
 import { maskAddress, maskEmail, maskField, maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
@@ -36,21 +37,68 @@ export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now()
   const values = { ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Record<string, unknown>;
   // The columns a record fills, in table order: one prepared statement per shape, reused row after row
   // (an import inserts 100,000 rows of a handful of shapes; preparing against the triggers costs more than inserting).
-  const keys = CLIENT_COLUMNS.filter(([key]) => values[key] !== undefined);
-  insertStatement(s, keys).run(...keys.map(([key, col]) => col.mapToDriverValue(values[key])));
+  let shape = '';
+  const params: unknown[] = [];
+  for (let i = 0; i < CLIENT_COLUMNS.length; i++) {
+    const [key, col] = CLIENT_COLUMNS[i]!;
+    const v = values[key];
+    if (v === undefined) continue;
+    shape += `${i},`;
+    params.push(col.mapToDriverValue(v));
+  }
+  insertStatement(s, shape).run(...params);
   clientsChanged(s);
   return id;
+}
+
+/**
+ * Inserts many already validated clients (an import) in multi-row statements, inside the caller's
+ * transaction, no audit. Each row is written whole: a column the record leaves out gets the
+ * column's default, as `insertClient` leaves it to the table. `flush` before reading clients back.
+ */
+export function clientBatch(s: Session): { add(input: ClientInput, id: string): void; flush(): void } {
+  const batch = batchInsert(s.db, 'clients', CLIENT_COLUMNS.map(([, col]) => col.name), (sql) => cachedStatement(s, sql));
+  let pending = false;
+  return {
+    add(input, id) {
+      const now = s.now().toISOString();
+      const values = { ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Record<string, unknown>;
+      batch.add(CLIENT_COLUMNS.map(([key, col]) => (values[key] === undefined ? columnDefault(col) : col.mapToDriverValue(values[key]))));
+      pending = true;
+    },
+    flush() {
+      batch.flush();
+      if (pending) clientsChanged(s);
+      pending = false;
+    },
+  };
+}
+
+/** What the table puts in a column an insert leaves out (the clients table's defaults are constants). */
+function columnDefault(col: Column): unknown {
+  if (col.defaultFn) return col.mapToDriverValue(col.defaultFn());
+  if (!col.hasDefault) return null;
+  if (is(col.default, SQL)) throw new Error(`clientBatch: column ${col.name} has an SQL default`);
+  return col.mapToDriverValue(col.default);
 }
 
 const CLIENT_COLUMNS = Object.entries(getTableColumns(clients)) as [string, Column][];
 const insertStatements = new WeakMap<Session, Map<string, Statement>>();
 
-function insertStatement(s: Session, keys: readonly [string, Column][]): Statement {
+function cachedStatement(s: Session, sql: string): Statement {
   const cache = insertStatements.get(s) ?? insertStatements.set(s, new Map()).get(s)!;
-  const shape = keys.map(([key]) => key).join(',');
+  let st = cache.get(sql);
+  if (!st) cache.set(sql, (st = s.db.prepare(sql)));
+  return st;
+}
+
+/** The insert of the columns listed in `shape` (their indexes in CLIENT_COLUMNS, each followed by a comma). */
+function insertStatement(s: Session, shape: string): Statement {
+  const cache = insertStatements.get(s) ?? insertStatements.set(s, new Map()).get(s)!;
   let st = cache.get(shape);
   if (!st) {
-    st = s.db.prepare(`INSERT INTO clients (${keys.map(([, col]) => `"${col.name}"`).join(', ')}) VALUES (${keys.map(() => '?').join(', ')})`);
+    const cols = shape.split(',').filter(Boolean).map((i) => CLIENT_COLUMNS[Number(i)]![1]);
+    st = s.db.prepare(`INSERT INTO clients (${cols.map((col) => `"${col.name}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`);
     cache.set(shape, st);
   }
   return st;

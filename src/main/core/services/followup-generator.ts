@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3';
 import { desiredItems, familyOf, GENERATED_FAMILIES, type GeneratorClient } from '../domain/followups/generate';
 import { uuidv7 } from '../domain/ids';
+import { batchInsert } from '../import/batch-insert';
 import { localDate } from '../domain/local-date';
 import { appendAudit } from './audit';
 import { contactSettings } from './contact-cap';
@@ -28,6 +29,7 @@ const EXISTING_SQL = `SELECT id, client_id, source_key, status, due, pinned FROM
   WHERE generated = 1 AND type IN ('cadence', 'id_expiry', 'risk_rating')`;
 
 const CHUNK = 500;
+const INSERT_COLUMNS = ['id', 'client_id', 'type', 'title', 'title_params', 'due', 'date', 'status', 'generated', 'source_key', 'pinned', 'attendees', 'created_at', 'updated_at', 'rev'];
 
 // Prepared once per session: a large regeneration runs these for chunk after chunk, and preparing
 // a write against the journal triggers costs more than running it.
@@ -68,30 +70,35 @@ function regenerateChunk(s: Session, ids: readonly string[] | null): RegenerateC
 
   const now = s.now().toISOString();
   const nowMs = s.now().getTime();
-  const insert = statement(
-    s,
-    `INSERT INTO followups (id, client_id, type, title, title_params, due, date, status, generated, source_key, pinned, attendees, created_at, updated_at, rev)
-     VALUES (?, ?, ?, ?, ?, ?, ?, 'open', 1, ?, 0, '[]', ?, ?, 1)`,
-  );
+  const insert = batchInsert(s.db, 'followups', INSERT_COLUMNS, (sql) => statement(s, sql));
   const move = statement(s, `UPDATE followups SET due = ?, date = ?, title_params = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
   const supersede = statement(s, `UPDATE followups SET status = 'cancelled', close_reason = 'superseded', done_at = ?, updated_at = ?, rev = rev + 1 WHERE id = ?`);
   const counts: RegenerateCounts = { created: 0, moved: 0, superseded: 0 };
   const seen = new Set<string>();
+  // Due dates repeat across a chunk's clients: each (type, due) is moved off holidays once.
+  const shown = new Map<string, string>();
+  const shownOn = (type: string, due: string): string => {
+    const key = `${type}:${due}`;
+    let date = shown.get(key);
+    if (date === undefined) shown.set(key, (date = shownDate(type, due)));
+    return date;
+  };
 
   for (const t of clientRows) {
     for (const d of desiredItems(toClient(t), today, cadence)) {
       seen.add(d.sourceKey);
       const ex = existing.get(d.sourceKey);
       if (!ex) {
-        insert.run(uuidv7(nowMs), t[0], d.type, d.title, JSON.stringify(d.titleParams), d.due, shownDate(d.type, d.due), d.sourceKey, now, now);
+        insert.add([uuidv7(nowMs), t[0], d.type, d.title, JSON.stringify(d.titleParams), d.due, shownOn(d.type, d.due), 'open', 1, d.sourceKey, 0, '[]', now, now, 1]);
         counts.created++;
       } else if (ex[3] === 'open' && ex[5] === 0 && ex[4] !== d.due) {
         // The cadence interval changed with the client's tier; a date the manager chose is kept.
-        move.run(d.due, shownDate(d.type, d.due), JSON.stringify(d.titleParams), now, ex[0]);
+        move.run(d.due, shownOn(d.type, d.due), JSON.stringify(d.titleParams), now, ex[0]);
         counts.moved++;
       }
     }
   }
+  insert.flush();
   for (const [key, ex] of existing) {
     if (ex[3] === 'open' && !seen.has(key)) {
       supersede.run(now, now, ex[0]);

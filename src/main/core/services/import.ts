@@ -11,7 +11,8 @@ import type { ClientDraft, FieldMapping } from '../import/fields';
 import { checkImportFile, type ImportCheck } from '../import/pipeline';
 import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
-import { applyUpdate, insertClient, toInput } from './clients';
+import { uuidv7 } from '../domain/ids';
+import { applyUpdate, clientBatch, toInput } from './clients';
 import { withDeferredSearchTerms } from './client-search';
 import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
@@ -52,7 +53,7 @@ export async function previewImport(s: Session, input: ImportInput): Promise<Imp
 }
 
 export async function commitImport(s: Session, input: ParsedInputOf<'import.commit'>): Promise<ImportResult> {
-  const { check } = await runCheck(s, input);
+  const { check, fileSha256 } = await runCheck(s, input);
   const errors = rowIssues(check, 'errors');
   const missing = REQUIRED_FIELDS.filter((f) => check.mapping[f] === undefined);
   if (missing.length) throw new AppError('IMPORT_FILE', { field: missing[0], reason: 'COLUMN_MISSING' });
@@ -60,15 +61,13 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
     throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
   }
   const skip = new Set(input.skipRows);
-  const fileSha256 = createHash('sha256').update(Buffer.from(input.contentBase64, 'base64')).digest('hex');
+  const rows = check.rows.length;
   const invalid = check.rows.filter((r) => !r.draft).length;
   const result = { imported: 0, merged: 0, skipped: 0, invalid, errors, fileSha256 };
 
   const skipDuplicates = input.onDuplicate === 'skip';
-  s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows: check.rows.length, ...counts(result) }) }, () => {
-    // Row identity within this commit: the client each earlier row became, for in-file duplicates.
-    const placed = new Map<string, string>();
-    withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates }, placed, result));
+  s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
+    const placed = withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates }, result));
     // Their follow-ups (ID expiry, first risk rating, cadence) land with them.
     regenerateFor(s, [...new Set(placed.values())]);
     if (input.rememberMapping && input.mapping) {
@@ -79,9 +78,21 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   return result;
 }
 
-/** Each accepted row becomes a new client or is merged into the one it matches. */
-function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates }: { skip: ReadonlySet<number>; skipDuplicates: boolean }, placed: Map<string, string>, result: { imported: number; merged: number; skipped: number }): void {
-  for (const row of check.rows) {
+/**
+ * Each accepted row becomes a new client or is merged into the one it matches. New clients go in
+ * batches; each row is let go of once placed, so the drafts do not outlive their rows. Returns the
+ * row identities of this commit (ID number, name + mobile) and the client each became.
+ */
+function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates }: { skip: ReadonlySet<number>; skipDuplicates: boolean }, result: { imported: number; merged: number; skipped: number }): Map<string, string> {
+  const placed = new Map<string, string>();
+  const inserts = clientBatch(s);
+  // In an empty book a row can only match an earlier row of the file.
+  const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
+  const rows = check.rows;
+  check.rows = [];
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    rows[i] = undefined as never;
     if (!row.draft) continue;
     if (skip.has(row.rowNumber)) {
       result.skipped++;
@@ -89,34 +100,41 @@ function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates }: { s
     }
     const record = draftToInput(row.draft);
     const keys = matchKeys(row.draft);
-    const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? findExisting(s, row.draft);
+    const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? (bookEmpty ? undefined : findExisting(s, row.draft));
     if (existing) {
       if (skipDuplicates) {
         result.skipped++;
         continue;
       }
+      inserts.flush();
       applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
       result.merged++;
       keys.forEach((k) => placed.set(k, existing));
       continue;
     }
-    const id = insertClient(s, record);
+    const id = uuidv7(s.now().getTime());
+    inserts.add(record, id);
     keys.forEach((k) => placed.set(k, id));
     result.imported++;
   }
+  inserts.flush();
+  return placed;
 }
 
-async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource'] }> {
+async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource']; fileSha256: string }> {
   const bytes = Buffer.from(input.contentBase64, 'base64');
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const today = localDate(s.now());
   const first = await checkImportFile(bytes, today, input.mapping as FieldMapping | undefined);
   if (!first.ok) throw new AppError('IMPORT_FILE', { field: first.error.header ?? 'file', reason: first.error.code, params: { row: first.error.row ?? '', column: first.error.column ?? '' } });
-  if (input.mapping) return { check: first.check, mappingSource: 'given' };
+  if (input.mapping) return { check: first.check, mappingSource: 'given', fileSha256 };
   const saved = s.orm.select().from(importMappings).where(eq(importMappings.headerKey, first.check.headerKey)).get();
-  if (!saved) return { check: first.check, mappingSource: 'auto' };
+  if (!saved) return { check: first.check, mappingSource: 'auto', fileSha256 };
+  // Checked again under the saved mapping; the rows checked under the automatic one go first.
+  first.check.rows = [];
   const again = await checkImportFile(bytes, today, saved.mapping as FieldMapping);
   if (!again.ok) throw new AppError('IMPORT_FILE', { field: 'file', reason: again.error.code });
-  return { check: again.check, mappingSource: 'remembered' };
+  return { check: again.check, mappingSource: 'remembered', fileSha256 };
 }
 
 function rowIssues(check: ImportCheck, kind: 'errors' | 'warnings'): ImportIssue[] {
@@ -171,7 +189,10 @@ function loadRow(s: Session, id: string) {
 
 /** A row of the file as a client record; empty cells stay undefined so a merge keeps what the book has. */
 export function draftToInput(d: ClientDraft): ClientInput {
-  return Object.fromEntries(Object.entries(draftValues(d)).filter(([, x]) => x !== null && x !== undefined)) as ClientInput;
+  const values = draftValues(d) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key in values) if (values[key] !== null && values[key] !== undefined) out[key] = values[key];
+  return out as ClientInput;
 }
 
 /** File values win where the file has one; tags and products are united; notes appended. */

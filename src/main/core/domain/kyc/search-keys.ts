@@ -25,11 +25,15 @@ export interface SearchKeys {
 export function buildSearchKeys(input: { name: string; mobile?: string | null; idNumber?: string | null }): SearchKeys {
   const name = normaliseQuery(input.name);
   const syllables = nameSyllables(input.name);
-  const tails = [input.mobile, input.idNumber]
+  return { name, syllables, pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join(''), tails: searchTails(input) };
+}
+
+/** The last 4 characters of the mobile and of the ID number, when known (the `tails` of the keys). */
+export function searchTails(input: { mobile?: string | null; idNumber?: string | null }): string[] {
+  return [input.mobile, input.idNumber]
     .map((v) => normaliseQuery(v ?? ''))
     .filter((v) => v.length >= 4)
     .map((v) => v.slice(-4));
-  return { name, syllables, pinyin: syllables.join(''), initials: syllables.map((s) => s[0]).join(''), tails };
 }
 
 /** Lower case, full-width → half-width, all whitespace removed. */
