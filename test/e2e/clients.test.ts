@@ -4,7 +4,9 @@ import type { Page } from 'playwright-core';
 import type { RmBridge } from '../../src/shared/bridge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
-import { type App, buttonName, cjkRenders, launchApp, screen } from './harness';
+import { createRouter, type Router } from '../../src/main/core/router';
+import type { ClientList } from '../../src/shared/clients';
+import { type App, buttonName, callRouter, cjkRenders, launchApp, screen } from './harness';
 
 // The client book through the real renderer: import an Excel-made GBK CSV, search by
 // initials, open and reveal (audited), see the audit entry, and a bad ID refused at
@@ -19,17 +21,22 @@ const TEMPLATE_HEADER =
 let tmp: ReturnType<typeof tempDir>;
 let app: App;
 let page: Page;
+let router: Router;
 
 
 
 const label = buttonName;
 const dataRows = () => page.locator('.ant-table-tbody-virtual .ant-table-row');
+const placeholders = () => page.locator('.ant-table-tbody-virtual .rm-client-row-placeholder');
+/** Every row of the Clients table is this tall. */
+const ROW_PX = 40;
 const drawer = (title: string | RegExp) => page.getByRole('dialog').filter({ has: page.locator('.ant-drawer-title', { hasText: title }) });
 
 beforeAll(async () => {
   tmp = tempDir('rmw-e2e-clients-');
   app = await launchApp(join(tmp.dir, 'ws'));
   page = app.page;
+  router = createRouter(app.core, () => undefined);
   await app.core.workspace.create({ managerId: 'RM00888', displayName: '王经理', passphrase: PASS });
   await page.reload();
   await page.getByRole('heading', { name: '王经理，您好' }).waitFor();
@@ -180,39 +187,67 @@ describe('client book in Chromium', () => {
     await page.getByText('共 3 位客户').waitFor();
   });
 
-  it('a large book shows a first page of 200 rows, then loads 1,000 at a time as the manager scrolls', async () => {
-    await importViaContract(bookCsv(2_500));
+  it('a large book scrolls as one list: the whole height from the start, pages fetched where the manager jumps, far pages let go', async () => {
+    // 3 + 7,500 clients: eight pages of 1,000, more than the table keeps.
+    await importViaContract(bookCsv(7_500));
+    const TOTAL = 7_503;
+    const lists = await recordLists();
     await page.getByRole('menuitem', { name: '审计' }).click();
     await page.getByRole('menuitem', { name: '客户' }).click();
-    await page.getByText('已显示 200 位，共 2503 位；向下滚动加载更多').waitFor();
+    await page.getByText('共 7503 位客户').waitFor();
+    // The first request after the page opens asks for the first screenful and a margin only.
+    expect((await lists.taken())[0]).toMatchObject({ offset: 0, limit: 200 });
     const body = page.locator('.ant-table-tbody-virtual-holder');
-    // Each page continues where the last ended: the rows at the seams and the book's last row are the core's.
-    const core = async (offset: number) => {
-      const r = await page.evaluate((o) => (window as unknown as { rm: RmBridge }).rm.invoke('clients.list', { limit: 1, offset: o }), offset);
-      return r.ok ? r.data.rows[0]!.id : '';
-    };
-    // Which row of the table (0-based) the client's row is drawn as, or null when it is not drawn.
-    const indexOf = (id: string) =>
-      body.evaluate((el, key) => {
-        const r = el.querySelector(`[data-row-key="${key}"]`);
-        if (!r) return null;
-        const box = r.getBoundingClientRect();
-        return Math.round((box.top - el.firstElementChild!.getBoundingClientRect().top) / box.height);
-      }, id);
-    for (const [shown, seam] of [['已显示 1200 位，共 2503 位；向下滚动加载更多', 200], ['已显示 2200 位，共 2503 位；向下滚动加载更多', 1200], ['共 2503 位客户', 2200]] as const) {
-      for (let i = 0; i < 20 && !(await page.getByText(shown).count()); i++) {
-        await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-        await page.waitForTimeout(200);
-      }
-      await page.getByText(shown).waitFor();
-      const want = await core(seam);
-      await body.evaluate((el, i) => el.scrollTo({ top: i * el.querySelector('.ant-table-row')!.getBoundingClientRect().height }), seam);
-      await expect.poll(() => indexOf(want)).toBe(seam);
-    }
-    const last = await core(2502);
+    // The scrollbar is the whole book from the start: every client's row has its place.
+    expect(await body.evaluate((el) => el.scrollHeight)).toBe(TOTAL * ROW_PX);
+    await expectRowsAt(0, 'revenue');
+
+    // Dragged to the middle: grey placeholder rows (no client rows) while the page is on its way, then the core's clients at their places.
+    await lists.hold();
+    await scrollToRow(3750);
+    await expect.poll(() => placeholders().count()).toBeGreaterThan(5);
+    expect(await page.locator('.rm-client-row:not(.rm-client-row-placeholder)').count()).toBe(0);
+    await page.getByText('共 7503 位客户 · 正在加载…').waitFor();
+    await screen(page, '10-clients-page-loading');
+    await lists.release();
+    await expectRowsAt(3750, 'revenue');
+    expect(await placeholders().count()).toBe(0);
+    await page.getByText('共 7503 位客户', { exact: true }).waitFor();
+    // The page was fetched by its aligned offset, a page of 1,000.
+    expect(await lists.taken()).toContainEqual(expect.objectContaining({ offset: 3000, limit: 1000 }));
+
+    // The end of the book: its last client is the last row.
     await body.evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
-    await expect.poll(() => indexOf(last)).toBe(2502);
-    await body.evaluate((el) => el.scrollTo({ top: 0 }));
+    await expect.poll(async () => indexOf(await coreId(TOTAL - 1, 'revenue'))).toBe(TOTAL - 1);
+    await expectRowsAt(TOTAL - 12, 'revenue');
+
+    // Through every page from the top: the page just left is kept (no request going back to it), the far ones are let go.
+    for (let p = 0; p < 8; p++) {
+      await scrollToRow(p * 1000 + 500);
+      await expectRowsAt(p * 1000 + 500, 'revenue');
+    }
+    await lists.taken();
+    await scrollToRow(6500);
+    await expectRowsAt(6500, 'revenue');
+    expect(await lists.taken()).toEqual([]);
+    await scrollToRow(0);
+    await expectRowsAt(0, 'revenue');
+    expect((await lists.taken()).map((c) => c.offset)).toContain(0);
+
+    // A page on its way when the sort changes is dropped: the middle of the book then shows the new order.
+    await lists.hold();
+    await scrollToRow(1500);
+    await expect.poll(() => placeholders().count()).toBeGreaterThan(5);
+    await page.locator('.ant-table-thead th', { hasText: '姓名' }).click();
+    await expect.poll(() => body.evaluate((el) => el.scrollTop)).toBe(0);
+    await expectRowsAt(0, 'name');
+    await lists.release();
+    await scrollToRow(1500);
+    await expectRowsAt(1500, 'name');
+    // Back to the default order (contribution, highest first), at the top.
+    await page.locator('.ant-table-thead th', { hasText: '姓名' }).click();
+    await page.locator('.ant-table-thead th', { hasText: '姓名' }).click();
+    await expectRowsAt(0, 'revenue');
     await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 8000 }).toBe(0);
     await cjkRenders(page, '金融资产');
     await screen(page, '10-clients-list');
@@ -227,13 +262,73 @@ describe('client book in Chromium', () => {
       await demo.page.getByRole('menuitem', { name: '客户' }).click();
       await demo.page.getByRole('button', { name: '载入演示客户' }).click();
       await demo.page.getByText('已载入 300 位演示客户').waitFor();
-      await demo.page.getByText('已显示 200 位，共 300 位；向下滚动加载更多').waitFor();
+      await demo.page.getByText('共 300 位客户').waitFor();
       expect(await demo.page.getByRole('button', { name: '载入演示客户' }).count()).toBe(0);
     } finally {
       await demo.close();
     }
   });
 });
+
+/** The client at `offset` of the book in the given order, as the core lists it. */
+async function coreId(offset: number, sort: 'revenue' | 'name'): Promise<string> {
+  const r = await callRouter<ClientList>(router, 'clients.list', { sort, order: sort === 'name' ? 'asc' : 'desc', limit: 1, offset });
+  return r.rows[0]!.id;
+}
+
+/** Which row of the table (0-based) the client's row is drawn as, or null when it is not drawn. */
+function indexOf(id: string): Promise<number | null> {
+  return page.locator('.ant-table-tbody-virtual-holder').evaluate((el, key) => {
+    const r = el.querySelector(`[data-row-key="${key}"]`);
+    if (!r) return null;
+    return Math.round((r.getBoundingClientRect().top - el.firstElementChild!.getBoundingClientRect().top) / r.getBoundingClientRect().height);
+  }, id);
+}
+
+/** Scrolls the table so that row `index` is at the top of the window. */
+async function scrollToRow(index: number): Promise<void> {
+  await page.locator('.ant-table-tbody-virtual-holder').evaluate((el, top) => el.scrollTo({ top }), index * ROW_PX);
+}
+
+/** The rows from `index` on are the core's clients at those offsets, each drawn at its place. */
+async function expectRowsAt(index: number, sort: 'revenue' | 'name'): Promise<void> {
+  const want = await callRouter<ClientList>(router, 'clients.list', { sort, order: sort === 'name' ? 'asc' : 'desc', limit: 6, offset: index });
+  for (const [i, row] of want.rows.entries()) await expect.poll(() => indexOf(row.id)).toBe(index + i);
+}
+
+/**
+ * Records the page's clients.list calls (window.rm.invoke is looked up per call, as the renderer's
+ * api does), and can hold back the answers to requests beyond the first page until released: to
+ * see what the table draws while a page is on its way.
+ */
+async function recordLists() {
+  type Call = { offset?: number; limit?: number };
+  type Probe = { calls: Call[]; hold: boolean; held: (() => void)[] };
+  await page.evaluate(() => {
+    const w = window as unknown as { rm: RmBridge; __lists: Probe };
+    const probe: Probe = { calls: [], hold: false, held: [] };
+    w.__lists = probe;
+    const invoke = w.rm.invoke.bind(w.rm);
+    w.rm.invoke = (async (channel: string, input: Call) => {
+      if (channel === 'clients.list') {
+        probe.calls.push({ offset: input.offset, limit: input.limit });
+        if (probe.hold && (input.offset ?? 0) >= 1000) await new Promise<void>((r) => probe.held.push(r));
+      }
+      return invoke(channel as never, input as never);
+    }) as RmBridge['invoke'];
+  });
+  return {
+    /** The calls made since the last look. */
+    taken: () => page.evaluate(() => (window as unknown as { __lists: Probe }).__lists.calls.splice(0)),
+    hold: () => page.evaluate(() => void ((window as unknown as { __lists: Probe }).__lists.hold = true)),
+    release: () =>
+      page.evaluate(() => {
+        const p = (window as unknown as { __lists: Probe }).__lists;
+        p.hold = false;
+        p.held.splice(0).forEach((r) => r());
+      }),
+  };
+}
 
 /** Imports through the same contract the wizard uses (window.rm), to build a big book quickly. */
 async function importViaContract(csv: string): Promise<void> {

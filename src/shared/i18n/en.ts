@@ -80,8 +80,6 @@ export const en: Messages = {
     demo: 'Load demo clients',
     demoLoaded: '{{count}} demo clients loaded',
     total: '{{count}} clients',
-    shown: 'Showing {{shown}} of {{total}}; scroll down to load more',
-    loadingMore: 'Loading more…',
     columns: { clientNo: 'Client no.', name: 'Name', kind: 'Type', mobile: 'Mobile', tags: 'Tags', aum: 'Financial assets', revenue: 'Revenue', status: 'Status', idExpiry: 'ID expiry', tier: 'Tier', quadrant: 'Quadrant', band: 'Asset band', state: 'Client state' },
     expired: '{{days}}d overdue',
     expiresIn: 'in {{days}} days',

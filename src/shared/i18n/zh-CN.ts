@@ -79,8 +79,6 @@ export const zhCN = {
     demo: '载入演示客户',
     demoLoaded: '已载入 {{count}} 位演示客户',
     total: '共 {{count}} 位客户',
-    shown: '已显示 {{shown}} 位，共 {{total}} 位；向下滚动加载更多',
-    loadingMore: '正在加载更多…',
     columns: { clientNo: '客户编号', name: '姓名', kind: '类型', mobile: '手机', tags: '标签', aum: '金融资产', revenue: '年贡献', status: '状态', idExpiry: '证件到期', tier: '层级', quadrant: '象限', band: '资产分层', state: '客户状态' },
     expired: '已过期 {{days}} 天',
     expiresIn: '{{days}} 天后到期',

@@ -16,6 +16,9 @@ export function ClientDetailHost({ onChanged }: { onChanged(): void }) {
   const [editing, setEditing] = useState<ClientDetail | null>(null);
 
   function saved(detail: ClientDetail, _created: boolean, proposed: string[] = []) {
+    // The form's Save button would keep the focus inside the closed form (its keys, Escape
+    // included, would go nowhere): let go of it, so the detail underneath answers the keyboard.
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
     setEditing(null);
     // HQ-owned fields were not changed: say they went to head office as a change request.
     if (proposed.length) void message.success({ content: t('hqFields.proposed', { fields: proposed.map((f) => t(`clientFields.${f}`)).join(t('hqFields.listSep')) }), duration: 6 });

@@ -1,6 +1,7 @@
 import { Empty, type TableProps } from 'antd';
-import { memo, useState, type KeyboardEvent, type ReactNode, type Ref, type UIEvent } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { ClientListRow } from '../../../../shared/clients';
+import { rowAt, type ClientPages } from './client-pages';
 
 /** Every row of the Clients table is this tall (Ant Design's small cell: 8 + 22 + 8 px and a 1 px rule; the tags set the line to 23). */
 export const ROW_HEIGHT = 40;
@@ -20,7 +21,12 @@ export interface ClientColumn {
 type BodyInfo = Parameters<Extract<NonNullable<TableProps<ClientListRow>['components']>['body'], (...args: never[]) => unknown>>[1];
 
 interface Props {
-  rows: readonly ClientListRow[];
+  /** The loaded pages of the list; rows not in them are drawn as placeholders. */
+  pages: ClientPages;
+  /** Rows in the list: the scroll height is this many rows from the start (the scrollbar is the whole list). */
+  total: number;
+  /** When this changes (a new query, filter or sort), the table goes back to the top. */
+  resetKey: unknown;
   columns: ClientColumn[];
   /** The columns' widths in px, as the header draws them. */
   widths: number[];
@@ -30,8 +36,8 @@ interface Props {
   /** Ant Design's table keeps the header in step through these two. */
   bodyRef: BodyInfo['ref'];
   onScroll: BodyInfo['onScroll'];
-  /** Called as the manager scrolls, with the pixels of rows left below the window. */
-  onRemaining(px: number): void;
+  /** The rows drawn (first…last − 1), each time they change: the store fetches their pages. */
+  onRange(first: number, last: number): void;
   onOpen(row: ClientListRow): void;
 }
 
@@ -41,11 +47,21 @@ interface Props {
  * drawn one; only the rows in view (and a few either side) exist. Classes are Ant Design's virtual
  * table's, so the rows look and are found the same.
  */
-export function ClientRows({ rows, columns, widths, height, scrollbarSize, bodyRef, onScroll, onRemaining, onOpen }: Props) {
+export function ClientRows({ pages, total, resetKey, columns, widths, height, scrollbarSize, bodyRef, onScroll, onRange, onOpen }: Props) {
   const [top, setTop] = useState(0);
   const [left, setLeft] = useState(0);
-  const first = Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, Math.min(Math.floor(top / ROW_HEIGHT), total) - OVERSCAN);
+  const last = Math.min(total, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
+  const holder = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => onRange(first, last), [onRange, first, last, pages, total]);
+  const seenKey = useRef(resetKey);
+  useEffect(() => {
+    if (seenKey.current === resetKey) return;
+    seenKey.current = resetKey;
+    if (holder.current) holder.current.scrollTop = 0;
+    setTop(0);
+  }, [resetKey]);
   const template = widths.map((w, i) => `${i === widths.length - 1 ? w - scrollbarSize : w}px`).join(' ');
   const width = widths.reduce((a, b) => a + b, 0) - scrollbarSize;
 
@@ -56,21 +72,33 @@ export function ClientRows({ rows, columns, widths, height, scrollbarSize, bodyR
       setLeft(el.scrollLeft);
       onScroll({ currentTarget: el, scrollLeft: el.scrollLeft });
     }
-    onRemaining(el.scrollHeight - el.scrollTop - el.clientHeight);
+  }
+  // Ant Design's table keeps its own handle on the scrolling element (the header follows it); the reset above needs one too.
+  const setHolder = useCallback(
+    (el: HTMLDivElement | null) => {
+      holder.current = el;
+      if (typeof bodyRef === 'function') bodyRef(el);
+      else if (bodyRef) (bodyRef as { current: HTMLDivElement | null }).current = el;
+    },
+    [bodyRef],
+  );
+
+  const drawn: ReactNode[] = [];
+  for (let i = first; i < last; i++) {
+    const row = rowAt(pages, i);
+    // Keyed by position: a placeholder turns into its row in place, and a client listed twice (the book changed between pages) cannot clash.
+    drawn.push(row ? <ClientRow key={i} row={row} columns={columns} onOpen={onOpen} /> : <PlaceholderRow key={i} columns={columns} />);
   }
 
   return (
     <div className="ant-table-tbody-virtual rm-client-rows">
-      <div ref={bodyRef as Ref<HTMLDivElement>} className="ant-table-tbody-virtual-holder rm-client-rows-holder" style={{ height }} onScroll={scrolled}>
-        {rows.length === 0 ? (
+      <div ref={setHolder} className="ant-table-tbody-virtual-holder rm-client-rows-holder" style={{ height }} onScroll={scrolled}>
+        {total === 0 ? (
           <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ width, paddingBlock: 32, margin: 0 }} />
         ) : (
-          <div style={{ height: rows.length * ROW_HEIGHT, width, ['--rm-client-columns' as string]: template }}>
-            <div style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>
-              {rows.slice(first, last).map((row) => (
-                <ClientRow key={row.id} row={row} columns={columns} onOpen={onOpen} />
-              ))}
-            </div>
+          // The whole list's height from the start (100,000 rows are 4,000,000 px, well inside what a browser lays out).
+          <div style={{ height: total * ROW_HEIGHT, width, ['--rm-client-columns' as string]: template }}>
+            <div style={{ transform: `translateY(${first * ROW_HEIGHT}px)` }}>{drawn}</div>
           </div>
         )}
       </div>
@@ -93,6 +121,19 @@ const ClientRow = memo(function ClientRow({ row, columns, onOpen }: { row: Clien
       {columns.map((c) => (
         <div key={c.key} className={cellClass(c)} title={c.ellipsis?.(row)}>
           {c.cell(row)}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+/** A row not loaded yet: quiet grey bars in the row's cells, the height of a row (its page is on its way). */
+const PlaceholderRow = memo(function PlaceholderRow({ columns }: { columns: ClientColumn[] }) {
+  return (
+    <div className="rm-client-row rm-client-row-placeholder" aria-hidden="true">
+      {columns.map((c) => (
+        <div key={c.key} className={cellClass(c)}>
+          <span className="rm-client-bar" />
         </div>
       ))}
     </div>

@@ -20,7 +20,7 @@ export function ClientsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   // Field by field: a page of rows arriving as the manager scrolls must not redraw the toolbar and drawers.
-  const noRows = useClients((s) => s.rows.length === 0);
+  const noRows = useClients((s) => s.pages.size === 0);
   const total = useClients((s) => s.total);
   const loading = useClients((s) => s.loading);
   const error = useClients((s) => s.error);

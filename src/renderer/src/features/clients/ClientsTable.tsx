@@ -1,7 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import { memo, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../../../../shared/clients';
 import { formatYuan } from '../../components/money';
@@ -14,20 +14,20 @@ import { useAvailableBox } from './use-available-box';
 import './clients-table.css';
 
 const SORT_BY_COLUMN: Record<string, ClientSort> = { name: 'name', aumFen: 'aum', revenue12mFen: 'revenue' };
-// Start the next page while this many pixels of rows are still below the fold.
-const PREFETCH_PX = 600;
-
-/** The book as a virtual table: fixed header, server-side sort, pages of 1,000 rows fetched as the manager scrolls. */
+/** The book as a virtual table: fixed header, server-side sort, the scrollbar the whole list, pages of 1,000 rows fetched where the manager scrolls to. */
 export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row: ClientListRow): void }) {
   const { t } = useTranslation();
   // Only what the table draws: the count line has its own subscription, so a page starting
   // to load does not redraw the table.
-  const rows = useClients((s) => s.rows);
+  const pages = useClients((s) => s.pages);
+  const total = useClients((s) => s.total);
+  const filter = useClients((s) => s.filter);
   const loading = useClients((s) => s.loading);
   const sort = useClients((s) => s.filter.sort);
   const order = useClients((s) => s.filter.order);
   const setFilter = useClients((s) => s.setFilter);
-  const loadMore = useClients((s) => s.loadMore);
+  const show = useClients((s) => s.show);
+  const onRange = useCallback((first: number, last: number) => show(first, last), [show]);
   const [ref, box] = useAvailableBox<HTMLDivElement>();
   const cells = useMemo(() => clientColumns(t), [t]);
   // The columns' widths add up to MIN_WIDTH; a wider window stretches them. Header and body share these numbers.
@@ -37,9 +37,9 @@ export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row:
   const columns = useMemo(() => headerColumns(cells, widths, sort, order), [cells, widths, sort, order]);
   // Ant Design's table draws the header, the sorters and the loading veil; ClientRows draws the
   // rows, straight from the store. The table is handed one row, so it lays the header out for a
-  // filled body: handed the whole book, it walks every row (selection keys, sorting, flattening)
+  // filled body: handed the rows, it walks every one (selection keys, sorting, flattening)
   // each time a page arrives, for rows it never draws.
-  const firstRow = rows[0];
+  const firstRow = pages.values().next().value?.[0];
   const headerRows = useMemo(() => (firstRow ? [firstRow] : []), [firstRow]);
 
   return (
@@ -57,16 +57,16 @@ export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row:
         components={{
           body: (_headerRows, info) => (
             <ClientRows
-              rows={rows}
+              pages={pages}
+              total={total}
+              resetKey={filter}
               columns={cells}
               widths={widths}
               height={height}
               scrollbarSize={info.scrollbarSize}
               bodyRef={info.ref}
               onScroll={info.onScroll}
-              onRemaining={(px) => {
-                if (px < PREFETCH_PX) void loadMore();
-              }}
+              onRange={onRange}
               onOpen={onOpen}
             />
           ),
@@ -82,16 +82,15 @@ export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row:
   );
 });
 
-/** "Showing 3,000 of 100,000" above the table, and whether the next page is on its way. */
+/** "100,000 clients" above the table, and whether a page of rows is on its way. */
 function ClientsCount() {
   const { t } = useTranslation();
-  const shown = useClients((s) => s.rows.length);
   const total = useClients((s) => s.total);
-  const loadingMore = useClients((s) => s.loadingMore);
+  const fetching = useClients((s) => s.fetching > 0);
   return (
     <Typography.Paragraph type="secondary" role="status" style={{ marginBottom: 8 }}>
-      {shown < total ? t('clients.shown', { shown, total }) : t('clients.total', { count: total })}
-      {loadingMore && ` · ${t('clients.loadingMore')}`}
+      {t('clients.total', { count: total })}
+      {fetching && ` · ${t('app.loading')}`}
     </Typography.Paragraph>
   );
 }
