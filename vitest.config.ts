@@ -14,6 +14,17 @@ export default defineConfig({
         },
       },
       {
+        // Crash-safety, tamper and hostile-input suites (issue 9): small counts in `npm test`,
+        // full counts with RMW_FAULTS=full (`npm run test:faults`).
+        test: {
+          name: 'faults',
+          include: ['test/faults/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: process.env['RMW_FAULTS'] === 'full' ? 3_600_000 : 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],

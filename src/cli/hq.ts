@@ -5,13 +5,15 @@ import { ingest } from '../hq/ingest';
 import { keygen } from '../hq/keygen';
 import { hqLocaleFrom, HqError, message, refusalText } from '../hq/messages';
 import { buildRoster } from '../hq/roster-build';
+import { recover } from '../hq/recover';
 import { localDate } from '../main/core/domain/local-date';
-import { clockFor, parse, required, UsageError } from './args';
+import { clockFor, parse, readPassphrase, required, UsageError } from './args';
 
 // `hq`: head office's side of the file exchange (sync-format.md, HQ tools).
 //   hq keygen --out DIR
 //   hq roster build --keys DIR --manager ID --device-key FILE --from EXTRACT [--ingest DIR | --ack-through SEQ --audit-ack-hash HEX] --out FILE [--today YYYY-MM-DD]
 //   hq ingest --keys DIR --devices DIR --out DIR [--now ISO] FILES…
+//   hq recover --keys DIR --workspace DIR   (new passphrase: RMW_NEW_PASSPHRASE, or asked twice on a terminal)
 
 const locale = hqLocaleFrom();
 
@@ -20,6 +22,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'keygen') return keygenCommand(rest);
   if (command === 'roster' && rest[0] === 'build') return rosterBuildCommand(rest.slice(1));
   if (command === 'ingest') return ingestCommand(rest);
+  if (command === 'recover') return recoverCommand(rest);
   if (command === 'help' || command === '--help' || command === '-h') {
     console.log(message(locale, 'usage'));
     return 0;
@@ -122,6 +125,34 @@ async function ingestCommand(argv: string[]): Promise<number> {
   }
   console.log(message(locale, 'ingest.summary', { accepted: r.accepted, skipped: r.skipped, refused: r.refused, dir: outDir }));
   return r.exitCode;
+}
+
+async function recoverCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { keys: { type: 'string' }, workspace: { type: 'string' } });
+  noPositionals(positionals);
+  const keysDir = required(values, 'keys');
+  const workspaceDir = required(values, 'workspace');
+  const newPassphrase = await newPassphraseInput();
+  const r = await recover({ keysDir, workspaceDir, newPassphrase, now: new Date() });
+  console.log(message(locale, 'recover.done', { workspaceId: r.workspaceId, manager: r.managerId, fingerprint: r.fingerprint, log: r.logFile }));
+  return 0;
+}
+
+/** RMW_NEW_PASSPHRASE, or typed twice without echo on a terminal. */
+async function newPassphraseInput(): Promise<string> {
+  const env = process.env['RMW_NEW_PASSPHRASE'];
+  if (env) return env;
+  if (!process.stdin.isTTY) throw new HqError('recover.needPassphrase');
+  const saved = process.env['RMW_PASSPHRASE'];
+  delete process.env['RMW_PASSPHRASE'];
+  try {
+    const first = await readPassphrase(locale === 'en' ? 'New passphrase: ' : '新口令：');
+    const second = await readPassphrase(locale === 'en' ? 'Again: ' : '再次输入：');
+    if (first !== second) throw new HqError('recover.mismatch');
+    return first;
+  } finally {
+    if (saved !== undefined) process.env['RMW_PASSPHRASE'] = saved;
+  }
 }
 
 main(process.argv.slice(2)).then(

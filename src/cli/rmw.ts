@@ -10,6 +10,7 @@ import { greetings } from './greetings';
 import { exportCmd, rosterApply, syncCmd } from './sync';
 import { readPublicKey } from '../main/core/sync/keys';
 import { COMMON, locale, openCore } from './context';
+import { backupCmd, restoreCmd } from './backup';
 
 // `rmw`: the manager's workspace from a terminal, over the same router as the app.
 
@@ -30,6 +31,8 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'export') return exportCmd(rest);
   if (command === 'roster' && rest[0] === 'apply') return rosterApply(rest.slice(1));
   if (command === 'sync') return syncCmd(rest);
+  if (command === 'backup') return backupCmd(rest);
+  if (command === 'restore') return restoreCmd(rest);
   throw new UsageError('cli.unknownCommand', { command: [command, rest[0]].filter(Boolean).join(' ') || '(none)' });
 }
 

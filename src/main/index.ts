@@ -57,6 +57,31 @@ async function printToPdf(fileName: string): Promise<{ ok: true; data: { saved: 
   return { ok: true, data: { saved: true } };
 }
 
+/** Sends one message to the core and resolves with its reply (the JSON bytes, unread). */
+function toCore(channel: string, input: unknown): Promise<unknown> {
+  const id = nextId++;
+  return new Promise((resolve) => {
+    pending.set(id, resolve);
+    worker?.postMessage({ kind: 'invoke', id, channel, input });
+  });
+}
+
+/**
+ * Backup and restore: the folder is chosen here, in a native dialog, and sent to the core in an
+ * internal message the renderer cannot send (it is not in the contract). Cancelled: the core's
+ * own answer to the contract channel (nothing written).
+ */
+async function withChosenFolder(channel: 'backup.create' | 'backup.restore', input: { passphrase: string }): Promise<unknown> {
+  const pick = win
+    ? await dialog.showOpenDialog(win, { properties: channel === 'backup.create' ? ['openDirectory', 'createDirectory'] : ['openDirectory'] })
+    : { canceled: true, filePaths: [] };
+  const folder = pick.canceled ? undefined : pick.filePaths[0];
+  if (!folder) return toCore(channel, input);
+  return channel === 'backup.create'
+    ? toCore('backup.createIn', { folder, passphrase: input.passphrase })
+    : toCore('backup.restoreFrom', { from: folder, passphrase: input.passphrase });
+}
+
 let workerClosed: (() => void) | null = null;
 
 function lockCore(reason: 'suspend' | 'screen-lock' | 'quit'): void {
@@ -137,11 +162,10 @@ if (!app.requestSingleInstanceLock()) {
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;
       if (parsed.data.channel === 'shell.printToPdf') return printToPdf((parsed.data.input as { fileName: string }).fileName);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker?.postMessage({ kind: 'invoke', id, channel: parsed.data.channel, input: parsed.data.input });
-      });
+      if (parsed.data.channel === 'backup.create' || parsed.data.channel === 'backup.restore') {
+        return withChosenFolder(parsed.data.channel, parsed.data.input as { passphrase: string });
+      }
+      return toCore(parsed.data.channel, parsed.data.input);
     });
     powerMonitor.on('suspend', () => lockCore('suspend'));
     powerMonitor.on('lock-screen', () => lockCore('screen-lock'));

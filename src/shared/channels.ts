@@ -57,6 +57,10 @@ export const CHANNELS = [
   'sync.rosterApply',
   'sync.history',
   'sync.settings',
+  'backup.status',
+  'backup.settings',
+  'backup.create',
+  'backup.restore',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -11,13 +11,13 @@ import {
   FOLLOWUP_STATUSES,
   FOLLOWUP_TYPES,
   followupInputSchema,
-  isoDay,
   type CalendarRange,
   type ContactLogResult,
   type ContactRecord,
   type ContactSettings,
   type FollowupRecord,
   type TimelineEntry,
+  type BackupDue,
   type TodaySummary,
   type VisitBrief,
 } from './followups';
@@ -30,6 +30,11 @@ import { syncFileSchema, syncSettingsSchema, type RosterApplyResult, type Roster
 // tests) get the same guarantees.
 const empty = z.strictObject({});
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date');
+/** A YYYY-MM-DD that names a real day (1900–2100): the pattern alone lets 2026-02-30 through to calendar code that trusts it. */
+const calendarDay = isoDate.refine((s) => {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && s >= '1900-01-01' && s <= '2100-12-31';
+}, 'date');
 export const managerIdSchema = z
   .string()
   .trim()
@@ -68,8 +73,8 @@ export const inputSchemas = {
   }),
   'audit.list': z.strictObject({
     action: z.string().max(64).optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: calendarDay.optional(),
+    to: calendarDay.optional(),
     limit: z.number().int().min(1).max(500).default(100),
     offset: z.number().int().min(0).default(0),
   }),
@@ -135,21 +140,21 @@ export const inputSchemas = {
     contactCap: z.number().int().min(1).max(14).optional(),
     cadence: z.strictObject({ A: z.number().int().min(1).max(365), B: z.number().int().min(1).max(365), C: z.number().int().min(1).max(730), default: z.number().int().min(1).max(365) }).optional(),
   }),
-  'followups.create': followupInputSchema,
+  'followups.create': followupInputSchema.extend({ due: calendarDay, receivedOn: calendarDay.nullable().optional() }),
   'followups.update': z.strictObject({
     id: z.string().uuid(),
     rev: z.number().int().min(1),
     patch: followupInputSchema.pick({ title: true, purpose: true, attendees: true, talkingPoints: true, notes: true }).partial(),
   }),
   'followups.get': z.strictObject({ id: z.string().uuid() }),
-  'followups.reschedule': z.strictObject({ id: z.string().uuid(), date: isoDay }),
-  'followups.snooze': z.strictObject({ id: z.string().uuid(), until: isoDay }),
+  'followups.reschedule': z.strictObject({ id: z.string().uuid(), date: calendarDay }),
+  'followups.snooze': z.strictObject({ id: z.string().uuid(), until: calendarDay }),
   'followups.complete': z.strictObject({ id: z.string().uuid(), note: z.string().trim().max(500).optional() }),
   'followups.cancel': z.strictObject({ id: z.string().uuid(), reason: z.string().trim().min(1).max(500) }),
   'agenda.today': empty,
   'agenda.range': z.strictObject({
-    from: isoDay,
-    to: isoDay,
+    from: calendarDay,
+    to: calendarDay,
     types: z.array(z.enum(FOLLOWUP_TYPES)).max(20).optional(),
     tier: z.enum(TIERS).optional(),
     status: z.enum(FOLLOWUP_STATUSES).default('open'),
@@ -160,20 +165,20 @@ export const inputSchemas = {
   'clients.timeline': z.strictObject({ id: clientId }),
   'visits.brief': z.strictObject({ followupId: z.string().uuid() }),
   'greetings.list': z.strictObject({
-    from: isoDay,
-    to: isoDay,
+    from: calendarDay,
+    to: calendarDay,
     occasion: z.enum(OCCASION_KINDS).optional(),
     status: z.enum(GREETING_STATUSES).optional(),
     limit: z.number().int().min(1).max(5000).default(500),
     offset: z.number().int().min(0).default(0),
   }),
   'greetings.mark': z.strictObject({
-    items: z.array(greetingRefSchema).min(1).max(20_000),
+    items: z.array(greetingRefSchema.extend({ date: calendarDay })).min(1).max(20_000),
     status: z.enum(['sent', 'skipped']),
     channel: z.enum(GREETING_CHANNELS).optional(),
     reason: z.string().trim().min(1).max(200).optional(),
   }),
-  'greetings.exportCsv': z.strictObject({ items: z.array(greetingRefSchema).min(1).max(20_000) }),
+  'greetings.exportCsv': z.strictObject({ items: z.array(greetingRefSchema.extend({ date: calendarDay })).min(1).max(20_000) }),
   /** Without `templates`: read. With an array: replace the set. With null: back to the defaults. */
   'greetings.templates': z.strictObject({ templates: z.array(greetingTemplateSchema).max(200).nullable().optional() }),
   'greetings.settings': z.strictObject({
@@ -194,6 +199,11 @@ export const inputSchemas = {
   'sync.history': z.strictObject({ limit: z.number().int().min(1).max(500).default(50) }),
   'sync.settings': syncSettingsSchema,
   'shell.printToPdf': z.strictObject({ fileName: z.string().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/, 'fileName') }),
+  'backup.status': empty,
+  'backup.settings': z.strictObject({ reminderDays: z.number().int().min(1).max(90).optional() }),
+  // No folder: the shell asks for it in a native dialog, so a renderer cannot aim a copy anywhere.
+  'backup.create': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
+  'backup.restore': z.strictObject({ passphrase: z.string().min(1).max(1024) }),
 } satisfies Record<Channel, z.ZodType>;
 
 export type InputOf<C extends Channel> = z.input<(typeof inputSchemas)[C]>;
@@ -209,6 +219,10 @@ export interface WorkspaceStatus {
   /** Seconds the unlock form must wait after repeated wrong passphrases. */
   retryAfterSeconds: number;
   failedAttempts: number;
+  /** Quoted to HQ when asking for an escrow recovery (no client data in it). */
+  workspaceId: string | null;
+  /** The data key is escrowed to HQ's key: a forgotten passphrase can be reset by `hq recover`. */
+  escrowed: boolean;
 }
 
 export interface Settings {
@@ -296,6 +310,33 @@ export interface OutputMap {
   'sync.settings': SyncSettings;
   /** Handled by the shell (Electron printToPDF + save dialog); the core answers `saved: false`. */
   'shell.printToPdf': { saved: boolean };
+  'backup.status': BackupStatus;
+  'backup.settings': BackupStatus;
+  /** Handled by the shell (folder dialog, then the core); `created: false` when the manager cancelled. */
+  'backup.create': { created: false } | ({ created: true } & BackupResult);
+  /** Handled by the shell (folder dialog, then the core): restores into the empty workspace and unlocks it. */
+  'backup.restore': { restored: boolean; status: WorkspaceStatus };
+}
+
+/** The backup section of Settings; `due` says why the Today page asks for a backup. */
+export interface BackupStatus {
+  lastBackupAt: string | null;
+  lastBackupFolder: string | null;
+  lastBackupSameDevice: boolean | null;
+  lastOffDeviceBackupAt: string | null;
+  reminderDays: number;
+  due: BackupDue | null;
+}
+
+/** A backup written and verified (reopened with the key, integrity, audit chain, counts, hashes). */
+export interface BackupResult {
+  folder: string;
+  name: string;
+  createdAt: string;
+  sameDevice: boolean;
+  bytes: number;
+  counts: Record<string, number>;
+  auditSeq: number;
 }
 
 /** Before a proactive contact: is it allowed, and is the client over the 7-day cap? */

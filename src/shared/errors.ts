@@ -27,6 +27,11 @@ export type ErrorCode =
   | 'SYNC_NOT_ENROLLED'
   | 'SYNC_HQ_KEY_INSTALLED'
   | 'SYNC_FILE_EXISTS'
+  | 'ESCROW_INVALID'
+  | 'BACKUP_FOLDER_INVALID'
+  | 'BACKUP_FAILED'
+  | 'BACKUP_CORRUPT'
+  | 'RESTORE_TARGET_NOT_EMPTY'
   | 'INTERNAL';
 
 export interface AppErrorValue {

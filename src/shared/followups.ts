@@ -156,7 +156,12 @@ export interface TodaySummary {
   counts: { overdue: number; dueToday: number; next7: number; losingTouch: number; kyc: number };
   /** Export to HQ due (never, interval passed, backlog); null when enrolled and up to date or not enrolled. */
   sync: { due: SyncDue; pending: number; lastExportAt: string | null } | null;
+  /** Back up to a second medium: never backed up, last one too old, or on the workspace's own disk; null when done. */
+  backup: { due: BackupDue; lastBackupAt: string | null; reminderDays: number } | null;
 }
+
+/** Why the Today page asks for a backup (see domain/backup-reminder.ts). */
+export type BackupDue = 'never' | 'old' | 'sameDevice';
 
 export interface CalendarDay {
   date: string;

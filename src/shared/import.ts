@@ -58,3 +58,6 @@ export interface ImportResult {
   errors: ImportIssue[];
   fileSha256: string;
 }
+
+/** The largest import file, checked by the renderer before reading and by the core again: 64 MiB (a 200,000-row book is about 40 MB as CSV). */
+export const MAX_IMPORT_FILE_BYTES = 64 * 1024 * 1024;

@@ -12,7 +12,13 @@ export function parseInput(
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'not in the contract' } };
   }
   const schema: z.ZodType = inputSchemas[channel];
-  const parsed = schema.safeParse(input ?? {});
+  let parsed: ReturnType<z.ZodType['safeParse']>;
+  try {
+    parsed = schema.safeParse(input ?? {});
+  } catch {
+    // An in-process caller's object whose getters or proxy traps throw: refused like any bad input.
+    return { ok: false, error: { code: 'INVALID_INPUT', field: '(input)', reason: 'unreadable' } };
+  }
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {

@@ -15,3 +15,8 @@ export async function sideDoor(dir: string, passphrase: string): Promise<Databas
   db.pragma(`key="x'${key.toString('hex')}'"`);
   return db;
 }
+
+/** Drops the triggers that keep audit_log append-only, as an attacker with the key would. */
+export function unblockAuditLog(db: Database.Database): void {
+  db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+}

@@ -7,6 +7,8 @@ import { dbSettings, DEFAULT_AUTO_LOCK_MINUTES } from './services/settings';
 import { Workspace, type LockReason } from './services/workspace';
 import { autoExportWanted, writeExportTo } from './services/sync-files';
 import { syncSettings } from './services/sync';
+import type { StoreLocation } from './services/backup';
+import { latestVersion, loadMigrations } from './store/db';
 
 export interface CoreOptions {
   workspaceDir: string;
@@ -31,6 +33,8 @@ export class Core {
   private readonly reminders = new Reminders();
   private locking = false;
   private readonly log: (msg: string) => void;
+  /** Where the workspace lives and how to open a store: for backup and restore. */
+  readonly store: StoreLocation;
 
   constructor(opts: CoreOptions) {
     this.now = opts.now ?? (() => new Date());
@@ -44,6 +48,8 @@ export class Core {
       now: this.now,
     });
     this.lastActivity = this.now().getTime();
+    const migrationsDir = opts.migrationsDir ?? DEFAULT_MIGRATIONS_DIR;
+    this.store = { dir: opts.workspaceDir, nativeBinding: opts.nativeBinding, supportedSchema: latestVersion(loadMigrations(migrationsDir)) };
   }
 
   touch(): void {
@@ -62,6 +68,8 @@ export class Core {
     const s = this.workspace.current;
     const sync = s ? this.reminders.checkSync(s, this.locale()) : null;
     if (sync) this.emit('reminders.due', sync);
+    const backup = s ? this.reminders.checkBackup(s, this.locale()) : null;
+    if (backup) this.emit('reminders.due', backup);
   }
 
   /** Progress of a long export or roster apply, for the Sync page. */

@@ -14,6 +14,10 @@ import { capCheck, contactSettings, updateContactSettings } from './services/con
 import { listContacts, logContact, updateContact } from './services/contacts';
 import { cancelFollowup, completeFollowup, createFollowup, getFollowup, rescheduleFollowup, snoozeFollowup, updateFollowup } from './services/followups';
 import { visitBrief } from './services/visit-brief';
+import { backupStatus, createBackup, restoreBackup, updateBackupSettings } from './services/backup';
+import { z } from 'zod';
+import { isAbsolute } from 'node:path';
+import { ensureEscrow } from './services/escrow';
 import { enrolmentFile, ensureDevice, installHqKey, syncHistoryList, syncSettings, syncStatus, updateSyncSettings } from './services/sync';
 import { applyRoster, exportFile, previewRoster } from './services/sync-files';
 import { exportGreetingsCsv, markGreetings } from './services/greeting-actions';
@@ -25,7 +29,7 @@ type Handler<C extends Channel> = (core: Core, input: ParsedInputOf<C>) => Outpu
 type Handlers = { [C in Channel]: Handler<C> };
 
 // Channels that work while locked; every other one needs an unlocked workspace.
-const OPEN_CHANNELS = new Set<Channel>(['workspace.status', 'workspace.create', 'workspace.unlock', 'workspace.lock', 'session.activity']);
+const OPEN_CHANNELS = new Set<Channel>(['workspace.status', 'workspace.create', 'workspace.unlock', 'workspace.lock', 'session.activity', 'backup.restore']);
 // Calls the UI makes on its own (polling) do not count as the manager being at the laptop.
 const PASSIVE_CHANNELS = new Set<Channel>(['workspace.status']);
 
@@ -38,12 +42,13 @@ const handlers: Handlers = {
     return status;
   },
   'workspace.unlock': async (core, input) => {
-    const status = await core.workspace.unlock(input.passphrase);
+    await core.workspace.unlock(input.passphrase);
     await ensureDevice(core.workspace.requireSession());
+    await ensureEscrow(core.workspace);
     // The first unlock of each month keeps that month's picture of the book's segments.
     ensureMonthlySnapshot(core.workspace.requireSession());
     core.remind();
-    return status;
+    return core.workspace.status();
   },
   'workspace.lock': async (core) => {
     await core.lockWithExport('manual');
@@ -139,6 +144,7 @@ const handlers: Handlers = {
   'sync.installHqKey': async (core, input) => {
     const s = core.workspace.requireSession();
     await installHqKey(s, input.armored, input.replace);
+    await ensureEscrow(core.workspace);
     return syncStatus(s);
   },
   'sync.enrolment': (core) => enrolmentFile(core.workspace.requireSession()),
@@ -155,6 +161,28 @@ const handlers: Handlers = {
   },
   // Printing is the shell's job (Electron printToPDF); the core has no window to print.
   'shell.printToPdf': () => ({ saved: false }),
+  'backup.status': (core) => backupStatus(core.workspace.requireSession()),
+  'backup.settings': (core, input) => updateBackupSettings(core.workspace.requireSession(), input),
+  // The folder comes from the shell's dialog as an internal message (below); asked directly, nothing is written.
+  'backup.create': () => ({ created: false }),
+  'backup.restore': (core) => ({ restored: false, status: core.workspace.status() }),
+};
+
+// Messages only the shell (after its native folder dialog) and the CLI send: not in the contract, so
+// main's IPC gate refuses them from the renderer, which therefore never names a path.
+const absolutePath = z.string().min(1).max(4096).refine((p) => isAbsolute(p) && !p.includes('\0'), 'path');
+const internalSchemas = {
+  'backup.createIn': z.strictObject({ folder: absolutePath, passphrase: z.string().min(1).max(1024) }),
+  'backup.restoreFrom': z.strictObject({ from: absolutePath, passphrase: z.string().min(1).max(1024) }),
+};
+export type InternalChannel = keyof typeof internalSchemas;
+const internalHandlers: { [C in InternalChannel]: (core: Core, input: z.output<(typeof internalSchemas)[C]>) => Promise<unknown> } = {
+  'backup.createIn': async (core, input) => ({ created: true, ...(await createBackup(core.workspace.requireSession(), core.store, input)) }),
+  'backup.restoreFrom': async (core, input) => {
+    if (core.workspace.status().exists) throw new AppError('RESTORE_TARGET_NOT_EMPTY', { field: 'workspace' });
+    await restoreBackup(core.store, { from: input.from, target: core.store.dir, passphrase: input.passphrase, now: core.now });
+    return { restored: true, status: await handlers['workspace.unlock'](core, { passphrase: input.passphrase }) };
+  },
 };
 
 export interface Router {
@@ -165,6 +193,7 @@ export interface Router {
 export function createRouter(core: Core, log: (msg: string) => void = (m) => console.error(m)): Router {
   return {
     async handle(channel, input) {
+      if (typeof channel === 'string' && Object.hasOwn(internalSchemas, channel)) return handleInternal(core, channel as InternalChannel, input, log);
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;
       const { channel: ch, input: data } = parsed.data;
@@ -182,4 +211,21 @@ export function createRouter(core: Core, log: (msg: string) => void = (m) => con
       }
     },
   } as Router;
+}
+
+async function handleInternal(core: Core, channel: InternalChannel, input: unknown, log: (msg: string) => void): Promise<Result<never>> {
+  const parsed = internalSchemas[channel].safeParse(input ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: { code: 'INVALID_INPUT', field: issue?.path.map(String).join('.') || '(input)', reason: issue?.code ?? 'invalid' } };
+  }
+  try {
+    core.touch();
+    const handler = internalHandlers[channel] as (core: Core, input: unknown) => Promise<unknown>;
+    return { ok: true, data: (await handler(core, parsed.data)) as never };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: e.value };
+    log(`[core] ${channel} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return { ok: false, error: { code: 'INTERNAL' } };
+  }
 }

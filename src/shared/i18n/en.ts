@@ -5,6 +5,7 @@ import { todayUiEn } from './today-ui';
 import { calendarUiEn } from './calendar-ui';
 import { greetingsUiEn } from './greetings-ui';
 import { followupsEn } from './followups';
+import { backupEn } from './backup';
 import type { Messages } from './index';
 
 export const en: Messages = {
@@ -22,7 +23,11 @@ export const en: Messages = {
     demo: 'Try it first: load 300 made-up demo clients (all generated; delete them any time)',
     submit: 'Create workspace',
   },
-  unlock: { title: 'Unlock workspace', manager: 'Manager: {{id}}', passphrase: 'Passphrase', submit: 'Unlock', locked: 'The workspace is locked', retryIn: 'Try again in {{seconds}} s', failed: '{{count}} wrong attempts in a row' },
+  unlock: { title: 'Unlock workspace', manager: 'Manager: {{id}}', passphrase: 'Passphrase', submit: 'Unlock', locked: 'The workspace is locked', retryIn: 'Try again in {{seconds}} s', failed: '{{count}} wrong attempts in a row',
+    forgot: 'Forgot the passphrase?',
+    forgotEscrow: 'The passphrase cannot be retrieved, but head office can set a new one for this workspace with its escrow key. Contact HQ IT support with your manager ID {{managerId}} and workspace number {{workspaceId}}; once HQ has run hq recover on this laptop, unlock with the new passphrase. The recovery is recorded in the audit log and at HQ.',
+    forgotNoEscrow: 'This workspace has no HQ key installed, so its data key is not escrowed: a forgotten passphrase cannot be recovered. Try to recall it, or restore an encrypted backup into a new workspace. Workspace number {{workspaceId}}.',
+  },
   notBuilt: {
     title: 'This page is not built yet',
     body: '"{{page}}" comes in a later version. No sample data is shown here.',
@@ -228,9 +233,11 @@ export const en: Messages = {
   importFileCodes: {
     FILE_EMPTY: 'The file is empty',
     FILE_BINARY: 'This is not a spreadsheet (perhaps a picture renamed). Save it from Excel as CSV or .xlsx and import again',
-    FILE_TOO_LARGE: 'The file is larger than 100 MB',
+    FILE_TOO_LARGE: 'The file is larger than 64 MB; split it and import the parts',
+    FILE_ENCODING: 'The text encoding of the file is not recognised (not UTF-8, GBK or UTF-16; perhaps Big5 or a Western encoding). Save it from Excel as "CSV UTF-8" and import again',
     FILE_XLS_LEGACY: 'This is an old .xls or encrypted workbook; save it from Excel as .xlsx or CSV',
     XLSX_UNREADABLE: 'This Excel workbook cannot be read',
+    XLSX_TOO_LARGE: 'This Excel workbook is too large when unpacked or oddly built (perhaps a zip bomb) and was not read. Save it from Excel as CSV and import again',
     CSV_QUOTES: 'Unbalanced quotes in row {{row}}',
     TABLE_EMPTY: 'The file holds no data',
     HEADER_DUPLICATE: 'The header "{{field}}" in column {{column}} repeats an earlier column; rename or remove it and import again',
@@ -316,6 +323,11 @@ export const en: Messages = {
     SYNC_NOT_ENROLLED: 'Head office’s public key is not installed yet: install it in Settings or on the Sync page before exporting or applying a roster',
     SYNC_HQ_KEY_INSTALLED: 'A head-office key is already installed (fingerprint {{fingerprint}}); replacing it must be confirmed',
     SYNC_FILE_EXISTS: 'Sync file {{fileName}} already exists and is not yet acknowledged; it was not overwritten',
+    ESCROW_INVALID: 'The HQ escrow wrap cannot be used ({{reason}})',
+    BACKUP_FOLDER_INVALID: 'Cannot back up to this place: {{reason}}',
+    BACKUP_FAILED: 'Backup failed; the unfinished backup was removed: {{reason}}',
+    BACKUP_CORRUPT: 'The backup is damaged or was changed and is refused ({{reason}}); nothing was written',
+    RESTORE_TARGET_NOT_EMPTY: 'The target already holds a workspace or other files; a restore only writes into an empty folder and never overwrites',
     INTERNAL: 'Internal error; try again, and contact support if it persists',
     required: '{{field}} is required',
   },
@@ -456,6 +468,8 @@ export const en: Messages = {
     'workspace.unlock_failed': 'Unlock failed (wrong passphrase)',
     'workspace.lock': 'Locked',
     'workspace.passphrase_change': 'Passphrase changed',
+    'workspace.escrow': 'Data key escrowed to the HQ key',
+    'workspace.recovered': 'Passphrase reset by HQ (escrow recovery)',
     'settings.update': 'Settings changed',
     'audit.verify': 'Audit chain verified',
     'client.view': 'Client viewed',
@@ -488,6 +502,10 @@ export const en: Messages = {
     'sync.roster.refused': 'Roster file refused',
     'sync.settings': 'Sync settings changed',
     'segments.snapshot': 'Segment snapshot taken',
+    'backup.create': 'Encrypted backup',
+    'backup.failed': 'Backup failed',
+    'backup.settings': 'Backup reminder changed',
+    'workspace.restored': 'Workspace restored from a backup',
   },
   lockReasons: { manual: 'locked by hand', idle: 'idle timeout', suspend: 'system suspend', 'screen-lock': 'screen locked', quit: 'app quit' },
   cli: {
@@ -513,4 +531,5 @@ export const en: Messages = {
   ...greetingsUiEn,
   ...syncEn,
   ...syncUiEn,
+  ...backupEn,
 };

@@ -25,6 +25,11 @@ export function errorMessage(locale: LocaleKey, err: AppErrorValue): string {
     const words = translate(locale, key, params);
     if (words !== key) params.reason = words;
   }
+  // A refused backup or backup folder says which file and why, in words.
+  if ((err.code === 'BACKUP_CORRUPT' || err.code === 'BACKUP_FAILED' || err.code === 'BACKUP_FOLDER_INVALID') && err.reason) {
+    const words = translate(locale, `backupRefusals.${err.reason}`, params);
+    if (words !== `backupRefusals.${err.reason}`) params.reason = words;
+  }
   // Not found names what was not found: a follow-up or a contact record, not always a client.
   const specific =
     err.code === 'NOT_FOUND' && (err.field === 'followupId' || err.field === 'contactId')

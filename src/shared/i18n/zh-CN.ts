@@ -5,6 +5,7 @@ import { todayUiZh } from './today-ui';
 import { calendarUiZh } from './calendar-ui';
 import { greetingsUiZh } from './greetings-ui';
 import { followupsZh } from './followups';
+import { backupZh } from './backup';
 // 简体中文 — the default locale. Keys mirror en.ts exactly (a unit test checks).
 export const zhCN = {
   app: { name: '客户经理工作台', short: 'RM Workbench', loading: '正在加载…' },
@@ -21,7 +22,11 @@ export const zhCN = {
     demo: '先试用：载入 300 位虚构的演示客户（数据均为生成，可随时删除）',
     submit: '创建工作区',
   },
-  unlock: { title: '解锁工作区', manager: '客户经理：{{id}}', passphrase: '口令', submit: '解锁', locked: '工作区已锁定', retryIn: '请 {{seconds}} 秒后再试', failed: '已连续输错 {{count}} 次' },
+  unlock: { title: '解锁工作区', manager: '客户经理：{{id}}', passphrase: '口令', submit: '解锁', locked: '工作区已锁定', retryIn: '请 {{seconds}} 秒后再试', failed: '已连续输错 {{count}} 次',
+    forgot: '忘记口令？',
+    forgotEscrow: '口令无法找回，但总行可以用托管密钥为本工作区重设口令。请联系总行运维（信息科技部），提供客户经理号 {{managerId}} 和工作区编号 {{workspaceId}}；总行在本机运行 hq recover 设置新口令后，用新口令解锁。恢复会记入审计日志，总行也会留档。',
+    forgotNoEscrow: '本工作区尚未安装总行公钥，数据密钥没有托管：忘记口令后无法恢复。请尝试回忆口令，或用加密备份恢复到新的工作区。工作区编号 {{workspaceId}}。',
+  },
   notBuilt: {
     title: '此页面尚未开发',
     body: '「{{page}}」将在后续版本提供。这里不显示任何示例数据。',
@@ -227,9 +232,11 @@ export const zhCN = {
   importFileCodes: {
     FILE_EMPTY: '文件是空的',
     FILE_BINARY: '这不是表格文件（可能是图片等文件改了扩展名）。请在 Excel 中另存为 CSV 或 .xlsx 后再导入',
-    FILE_TOO_LARGE: '文件超过 100 MB',
+    FILE_TOO_LARGE: '文件超过 64 MB；请拆分后分批导入',
+    FILE_ENCODING: '无法识别文件的编码（不是 UTF-8、GBK 或 UTF-16，可能是繁体 Big5 或西文编码）。请在 Excel 中另存为“CSV UTF-8”后再导入',
     FILE_XLS_LEGACY: '这是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx 或 CSV',
     XLSX_UNREADABLE: '无法读取这个 Excel 工作簿',
+    XLSX_TOO_LARGE: '这个 Excel 工作簿解压后过大或结构异常（可能是压缩炸弹），未读取。请在 Excel 中另存为 CSV 后再导入',
     CSV_QUOTES: '第 {{row}} 行的引号不成对',
     TABLE_EMPTY: '文件里没有数据',
     HEADER_DUPLICATE: '第 {{column}} 列的表头「{{field}}」与前面的列重复，请改名或删除后再导入',
@@ -315,6 +322,11 @@ export const zhCN = {
     SYNC_NOT_ENROLLED: '尚未安装总行公钥，无法导出或应用名单；请在「设置」或「同步」页安装',
     SYNC_HQ_KEY_INSTALLED: '已安装总行公钥（指纹 {{fingerprint}}）；更换须确认',
     SYNC_FILE_EXISTS: '同步文件 {{fileName}} 已存在且尚未被总行确认，未覆盖',
+    ESCROW_INVALID: '总行托管密钥无法使用（{{reason}}）',
+    BACKUP_FOLDER_INVALID: '无法备份到该位置：{{reason}}',
+    BACKUP_FAILED: '备份失败，未完成的备份已删除：{{reason}}',
+    BACKUP_CORRUPT: '备份已损坏或被改动，拒绝恢复（{{reason}}）；未写入任何数据',
+    RESTORE_TARGET_NOT_EMPTY: '目标位置已有工作区或其他文件；恢复只写入空文件夹，不会覆盖',
     INTERNAL: '内部错误，请重试；如仍失败请联系支持',
     required: '请填写{{field}}',
   },
@@ -455,6 +467,8 @@ export const zhCN = {
     'workspace.unlock_failed': '解锁失败（口令错误）',
     'workspace.lock': '锁定',
     'workspace.passphrase_change': '修改口令',
+    'workspace.escrow': '数据密钥已托管给总行公钥',
+    'workspace.recovered': '总行通过托管密钥重设口令',
     'settings.update': '修改设置',
     'audit.verify': '校验审计链',
     'client.view': '查看客户',
@@ -487,6 +501,10 @@ export const zhCN = {
     'sync.roster.refused': '拒绝名单文件',
     'sync.settings': '修改同步设置',
     'segments.snapshot': '生成分层快照',
+    'backup.create': '加密备份',
+    'backup.failed': '备份失败',
+    'backup.settings': '修改备份提醒',
+    'workspace.restored': '从备份恢复工作区',
   },
   lockReasons: { manual: '手动锁定', idle: '闲置超时', suspend: '系统休眠', 'screen-lock': '系统锁屏', quit: '退出程序' },
   cli: {
@@ -512,4 +530,5 @@ export const zhCN = {
   ...greetingsUiZh,
   ...syncZh,
   ...syncUiZh,
+  ...backupZh,
 } as const;

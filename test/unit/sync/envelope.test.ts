@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { open, seal, type FileRefusal } from '../../../src/main/core/sync/envelope';
 import { generateKeyPair, readPrivateKey, readPublicKey, type GeneratedKeyPair } from '../../../src/main/core/sync/keys';
+import { mulberry32 } from '../../helpers/prng';
 
 const NOW = new Date('2026-11-22T01:00:00.000Z');
 const REFUSALS: FileRefusal[] = ['EMPTY', 'NOT_OPENPGP', 'NOT_ENCRYPTED', 'NOT_FOR_THIS_KEY', 'CORRUPT', 'TOO_LARGE', 'UNSIGNED', 'UNKNOWN_SIGNER', 'BAD_SIGNATURE'];
@@ -19,17 +20,7 @@ beforeAll(async () => {
   ]);
 });
 
-/** A small deterministic PRNG (mulberry32), so a failing position can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const text = (s: string) => new TextEncoder().encode(s);
 const sealExport = (payload: Uint8Array, over: Partial<Parameters<typeof seal>[0]> = {}) =>

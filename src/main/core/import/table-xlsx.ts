@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { parseCalendarDate } from '../domain/kyc/dates';
 import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type CellFlag, type RowSink, type TableResult } from './table-builder';
+import { checkXlsxArchive } from './xlsx-guard';
 
 /**
  * Read the first visible, non-empty worksheet. A leading row holding a single value
@@ -12,6 +13,9 @@ import { MAX_COLUMNS, MAX_ROWS, TableBuilder, type CellFlag, type RowSink, type 
  * Formula cells yield their cached result and are flagged; nothing is evaluated.
  */
 export async function parseXlsx(bytes: Uint8Array, onRow?: RowSink): Promise<TableResult> {
+  // exceljs inflates and holds every part whole: sizes and counts are checked first.
+  const refused = await checkXlsxArchive(bytes);
+  if (refused) return { ok: false, error: refused };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) as never);

@@ -12,6 +12,7 @@ import { followupTitle } from './followups';
 import { occasionEntries, todaysOccasions } from './greetings';
 import type { Session } from './session';
 import { syncReminder } from './sync';
+import { backupReminder } from './backup';
 
 // The agenda: open follow-ups by the day they are shown, for the Today page, the
 // calendar, the CLI and the .ics export. Generated items are brought up to date first.
@@ -125,6 +126,7 @@ export function todaySummary(s: Session, locale: Locale): TodaySummary {
     occasions: todaysOccasions(s, locale, today),
     counts: { overdue, dueToday, next7, losingTouch: losingTouch.total, kyc },
     sync: syncReminder(s),
+    backup: backupReminder(s),
   };
 }
 

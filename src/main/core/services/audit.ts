@@ -71,7 +71,8 @@ export function verifyAudit(s: Session, anchor: { seq: number; hash: string } | 
   return verifyChain(entries(), anchor);
 }
 
-interface RawRow {
+/** An audit_log row as stored. */
+export interface RawRow {
   seq: number;
   at: string;
   actor: string;
@@ -89,10 +90,33 @@ function toEntry(r: Omit<RawRow, 'prev_hash'> & { prevHash: string }): AuditEntr
     actor: r.actor,
     action: r.action,
     subject: r.subject,
-    details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,
+    details: parseDetails(r.details),
     prevHash: r.prevHash,
     hash: r.hash,
   };
+}
+
+/**
+ * The app only writes JSON objects here; text edited outside the app may not parse. Kept as
+ * `{ unparsed }` then: the entry no longer hashes as written (verify names its seq) and the log still lists.
+ */
+function parseDetails(raw: string | null): Record<string, unknown> | null {
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return { unparsed: raw };
+  }
+}
+
+/**
+ * The anchor to keep in workspace.json (outside the database) after unlock or lock: the current
+ * head, but only while the chain still holds the previous anchor unchanged. Otherwise the old one
+ * stays, so a truncated or rewritten tail is still reported after later sessions.
+ */
+export function nextAuditAnchor(s: Session, previous: { seq: number; hash: string } | null): { seq: number; hash: string } | null {
+  if (previous && previous.seq > 0 && auditSeqOfHash(s, previous.hash) !== previous.seq) return previous;
+  return auditHead(s) ?? previous;
 }
 
 /** The entries after `afterSeq` up to `throughSeq`, as the chain hashed them (an export's audit segment). */

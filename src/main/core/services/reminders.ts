@@ -5,6 +5,7 @@ import { localDate } from '../domain/local-date';
 import { agendaItems, ensureAgendaFresh } from './agenda';
 import type { Session } from './session';
 import { syncReminder } from './sync';
+import { backupReminder } from './backup';
 
 // Reminders that actually fire: checked at unlock and every half hour by the host's
 // timer; each item due or overdue is announced once a day. While the workspace is locked (the
@@ -21,6 +22,8 @@ export class Reminders {
   private locked: { day: string; count: number; announced: boolean } | null = null;
   /** The day the sync reminder was last shown. */
   syncAnnounced = '';
+  /** The day the backup reminder was last shown. */
+  backupAnnounced = '';
 
   isTime(now: Date): boolean {
     return now.getTime() - this.lastCheck >= REMINDER_EVERY_MS;
@@ -37,6 +40,11 @@ export class Reminders {
   /** The sync reminder, once a day. */
   checkSync(s: Session, locale: Locale): Note | null {
     return syncNote(s, locale, this);
+  }
+
+  /** The backup reminder (second medium), once a day. */
+  checkBackup(s: Session, locale: Locale): Note | null {
+    return backupNote(s, locale, this);
   }
 
   check(s: Session | null, locale: Locale, now: Date): Note | null {
@@ -67,6 +75,19 @@ export function syncNote(s: Session, locale: Locale, reminders: { syncAnnounced:
   if (!r?.due) return null;
   reminders.syncAnnounced = today;
   return { title: translate(locale, 'syncReminder.title'), body: translate(locale, `syncReminder.${r.due}`, { count: r.pending }), count: r.pending };
+}
+
+/**
+ * Once a day while unlocked, when backups lapsed (too old, or only on the workspace's own disk). No
+ * client data. A workspace never backed up is asked on the Today page only, not by a notification.
+ */
+export function backupNote(s: Session, locale: Locale, reminders: { backupAnnounced: string }): Note | null {
+  const today = localDate(s.now());
+  if (reminders.backupAnnounced === today) return null;
+  const r = backupReminder(s);
+  if (!r || r.due === 'never') return null;
+  reminders.backupAnnounced = today;
+  return { title: translate(locale, 'backupReminder.title'), body: translate(locale, `backupReminder.${r.due}`, { days: r.reminderDays }), count: 1 };
 }
 
 function dueToday(s: Session, locale: Locale, today: string) {

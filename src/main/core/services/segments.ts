@@ -43,7 +43,9 @@ export function updateSegmentSettings(s: Session, patch: Partial<SegmentSettings
 
 /** Every client as segmentation sees it, with its name for the chart. */
 export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { name: string })[] {
-  // Positional rows: at 100,000 clients, building keyed row objects costs more than the scan.
+  const aumYearAgo = aumAYearBefore(s, today);
+  // Positional rows, one at a time: at 100,000 clients, building keyed row objects costs more than
+  // the scan, and holding every raw row beside the inputs built from it doubles the pass's memory.
   const rows = s.db
     .prepare(
       `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
@@ -51,28 +53,34 @@ export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { 
               (SELECT last_reached_at FROM contact_state WHERE contact_state.client_id = clients.id) FROM clients`,
     )
     .raw()
-    .all() as [string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number, string | null][];
-  const aumYearAgo = aumAYearBefore(s, today);
-  return rows.map(([id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut, lastReachedAt]) => ({
-    id,
-    name,
-    kind,
-    revenue12mFen,
-    aumFen,
-    aumFen12mAgo: aumYearAgo?.get(id) ?? null,
-    depositsFen,
-    loanBalanceFen,
-    cardSpend12mFen,
-    products: products === '[]' ? [] : (JSON.parse(products) as string[]),
-    potential,
-    birthDate,
-    relationshipStart,
-    status,
-    dormantFlag: dormant === 1,
-    optOutAutomated: optOut === 1,
-    lastReachedContact: lastReachedAt ? localDateOfIso(lastReachedAt) : null,
-  }));
+    .iterate() as IterableIterator<[string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number, string | null]>;
+  const book: (SegmentInput & { name: string })[] = [];
+  for (const [id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut, lastReachedAt] of rows) {
+    book.push({
+      id,
+      name,
+      kind,
+      revenue12mFen,
+      aumFen,
+      aumFen12mAgo: aumYearAgo?.get(id) ?? null,
+      depositsFen,
+      loanBalanceFen,
+      cardSpend12mFen,
+      products: products === '[]' ? NO_PRODUCTS : (JSON.parse(products) as string[]),
+      potential,
+      birthDate,
+      relationshipStart,
+      status,
+      dormantFlag: dormant === 1,
+      optOutAutomated: optOut === 1,
+      lastReachedContact: lastReachedAt ? localDateOfIso(lastReachedAt) : null,
+    });
+  }
+  return book;
 }
+
+/** Shared by every client without products (read only). */
+const NO_PRODUCTS = Object.freeze([]) as unknown as string[];
 
 const METRIC_COLUMN: Record<MetricName, string> = { revenue: 'revenue_12m_fen', aum: 'aum_fen', deposits: 'deposits_fen' };
 

@@ -38,6 +38,11 @@ export class Session {
     })();
   }
 
+  /** Lends the data key to `fn` (the escrow wrap); the key stays owned by the session. */
+  withDataKey<T>(fn: (dataKey: Buffer) => T): T {
+    return fn(this.dataKey);
+  }
+
   /** Closes the database and zeroes the key held in memory. */
   close(): void {
     try {

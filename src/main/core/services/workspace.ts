@@ -8,7 +8,8 @@ import { passphraseProblems } from '../../../shared/passphrase';
 import { applyPragmas, assertNotFromFuture, loadMigrations, migrate, openEncrypted, type OpenOptions } from '../store/db';
 import { deriveKek, newDataKey, newKdfParams, unwrapWithPassphrase, wrapKey } from '../store/keys';
 import { DB_FILE, readWorkspaceFile, workspaceExists, writeWorkspaceFile, type WorkspaceFile } from '../store/workspace-file';
-import { auditHead } from './audit';
+import { makeEscrowWrap, type EscrowWrap } from '../sync/escrow';
+import { nextAuditAnchor } from './audit';
 import { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 
@@ -47,7 +48,7 @@ export class Workspace {
 
   status(): WorkspaceStatus {
     if (!workspaceExists(this.opts.dir)) {
-      return { exists: false, locked: true, managerId: null, displayName: null, schemaVersion: null, locale: 'zh-CN', retryAfterSeconds: 0, failedAttempts: 0 };
+      return { exists: false, locked: true, managerId: null, displayName: null, schemaVersion: null, locale: 'zh-CN', retryAfterSeconds: 0, failedAttempts: 0, workspaceId: null, escrowed: false };
     }
     const f = readWorkspaceFile(this.opts.dir);
     return {
@@ -59,6 +60,8 @@ export class Workspace {
       locale: f.locale,
       retryAfterSeconds: this.retryAfter(f),
       failedAttempts: f.failedUnlocks.count,
+      workspaceId: f.workspaceId,
+      escrowed: f.wraps.escrow !== undefined,
     };
   }
 
@@ -121,18 +124,47 @@ export class Workspace {
     try {
       file.schemaVersion = migrate(session.db, this.migrations);
       const failures = file.failedUnlocks.times;
+      const pending = file.pendingAudit ?? [];
       session.inTransaction({ action: 'workspace.unlock', details: { failedAttemptsBefore: file.failedUnlocks.count } }, () => {
         // Each failure is recorded now: the database could not be opened when it happened.
         for (const at of failures) session.inTransaction({ action: 'workspace.unlock_failed', actor: 'unknown', details: { at } }, () => undefined);
+        // So is what HQ did while the workspace was locked (a passphrase reset by `hq recover`).
+        for (const p of pending) session.inTransaction({ action: p.action, actor: p.actor, details: { ...p.details, at: p.at } }, () => undefined);
       });
     } catch (e) {
       session.close();
       throw e;
     }
     file.failedUnlocks = { count: 0, times: [] };
+    delete file.pendingAudit;
+    // Anchored at unlock too, not only at lock: a session that ends in a crash writes no lock entry.
+    file.auditAnchor = nextAuditAnchor(session, file.auditAnchor);
     writeWorkspaceFile(dir, file);
     this.session = session;
     return this.status();
+  }
+
+  /** The HQ escrow wrap in workspace.json, if one was made. */
+  escrowWrap(): EscrowWrap | undefined {
+    return readWorkspaceFile(this.opts.dir).wraps.escrow;
+  }
+
+  /**
+   * Wraps the open workspace's data key to HQ's public key and keeps it in workspace.json
+   * (security.md, escrow wrap). The file is replaced inside the audit transaction, so the
+   * entry and the wrap land together.
+   */
+  async escrowTo(hqPublicArmored: string, reason: 'installed' | 'missing' | 'replaced'): Promise<EscrowWrap> {
+    const session = this.requireSession();
+    const file = readWorkspaceFile(this.opts.dir);
+    const wrap = await session.withDataKey((dataKey) =>
+      makeEscrowWrap({ dataKey, workspaceId: file.workspaceId, managerId: file.managerId, hqPublicArmored, now: this.opts.now() }),
+    );
+    const updated: WorkspaceFile = { ...file, wraps: { ...file.wraps, escrow: wrap } };
+    session.inTransaction({ action: 'workspace.escrow', details: { recipient: wrap.recipient, reason, previous: file.wraps.escrow?.recipient ?? null } }, () =>
+      writeWorkspaceFile(this.opts.dir, updated),
+    );
+    return wrap;
   }
 
   /** Closes the database, zeroes the key and records the audit head outside the database. */
@@ -142,9 +174,8 @@ export class Workspace {
     this.session = null;
     try {
       session.inTransaction({ action: 'workspace.lock', details: { reason } }, () => undefined);
-      const head = auditHead(session);
       const file = readWorkspaceFile(this.opts.dir);
-      file.auditAnchor = head;
+      file.auditAnchor = nextAuditAnchor(session, file.auditAnchor);
       writeWorkspaceFile(this.opts.dir, file);
     } finally {
       session.close();

@@ -5,11 +5,16 @@ import { AppError } from '../../../shared/errors';
 import { localeSchema } from '../../../shared/contract';
 
 // workspace.json sits beside rm.db. It holds no secret in clear: the KDF
-// parameters, the wrapped data key, the failed-unlock counter, the audit anchor.
+// parameters, the wrapped data key (passphrase and HQ escrow wraps), the failed-unlock counter,
+// the audit anchor, and audit entries waiting for the next unlock.
 export const WORKSPACE_FILE = 'workspace.json';
 export const DB_FILE = 'rm.db';
 
 const wrapSchema = z.object({ alg: z.literal('aes-256-gcm'), iv: z.string(), ct: z.string(), tag: z.string() });
+/** The data key encrypted to HQ's OpenPGP key (sync/escrow.ts); present once HQ's key is installed. */
+const escrowSchema = z.object({ alg: z.literal('openpgp'), recipient: z.string(), createdAt: z.string(), message: z.string() });
+/** Something done to the workspace while it was locked (by `hq recover`), audited on the next unlock. */
+const pendingAuditSchema = z.object({ action: z.string().max(64), actor: z.string().max(64), at: z.string(), details: z.record(z.string(), z.union([z.string(), z.number()])) });
 
 export const workspaceFileSchema = z.object({
   format: z.literal('rmw-workspace'),
@@ -20,9 +25,10 @@ export const workspaceFileSchema = z.object({
   schemaVersion: z.number().int().min(0),
   locale: localeSchema,
   kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() }),
-  wraps: z.object({ passphrase: wrapSchema }),
+  wraps: z.object({ passphrase: wrapSchema, escrow: escrowSchema.optional() }),
   failedUnlocks: z.object({ count: z.number().int().min(0), times: z.array(z.string()) }),
   auditAnchor: z.object({ seq: z.number().int().min(0), hash: z.string() }).nullable(),
+  pendingAudit: z.array(pendingAuditSchema).max(100).optional(),
 });
 
 export type WorkspaceFile = z.infer<typeof workspaceFileSchema>;

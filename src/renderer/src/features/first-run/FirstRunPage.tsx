@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { RmError, errorText, invoke } from '../../api';
 import { passphraseRules } from '../../components/passphrase-rules';
 import { useSession } from '../../session-store';
+import { RestoreFromBackup } from './RestoreFromBackup';
 
 const DEMO_CLIENTS = 300;
 const DEMO_SEED = 20261122;
@@ -77,6 +78,7 @@ export function FirstRunPage() {
             {t('firstRun.submit')}
           </Button>
         </Form>
+        <RestoreFromBackup />
       </Card>
     </main>
   );

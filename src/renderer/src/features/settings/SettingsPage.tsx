@@ -8,6 +8,7 @@ import { useSession } from '../../session-store';
 import { ContactSettingsCard } from './ContactSettingsCard';
 import { GreetingSettingsCard } from './GreetingSettingsCard';
 import { HqSyncCard } from './HqSyncCard';
+import { BackupCard } from './BackupCard';
 
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -57,6 +58,7 @@ export function SettingsPage() {
         )}
       </Card>
       <HqSyncCard />
+      <BackupCard />
       <ContactSettingsCard />
       <GreetingSettingsCard />
       <Card title={t('settings.passphrase')}>

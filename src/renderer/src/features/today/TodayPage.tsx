@@ -9,6 +9,7 @@ import { useQuickLog } from '../contacts/quick-log-store';
 import { AgendaSection, type SectionKey } from './AgendaSection';
 import { AgendaRow, LosingTouchRow, OccasionRow } from './AgendaRows';
 import { SyncDueBanner } from './SyncDueBanner';
+import { BackupDueBanner } from './BackupDueBanner';
 import { TodayHeader } from './TodayHeader';
 import { useToday } from './use-today';
 
@@ -74,6 +75,7 @@ export function TodayPage({ status }: { status: WorkspaceStatus }) {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <TodayHeader name={status.displayName ?? status.managerId ?? ''} data={data} loading={loading} onRefresh={() => void reload()} />
       {data && <SyncDueBanner sync={data.sync} />}
+      {data && <BackupDueBanner backup={data.backup} />}
       {error && (
         <Alert role="alert" type="error" showIcon title={error} action={<Button size="small" onClick={() => void reload()}>{t('todayPage.retry')}</Button>} />
       )}

@@ -12,6 +12,7 @@ export function UnlockPage({ status }: { status: WorkspaceStatus }) {
   const [form] = Form.useForm<{ passphrase: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [forgot, setForgot] = useState(false);
   const setStatus = useSession((s) => s.setStatus);
   const refresh = useSession((s) => s.refresh);
   const input = useRef<InputRef>(null);
@@ -48,6 +49,17 @@ export function UnlockPage({ status }: { status: WorkspaceStatus }) {
             {t('unlock.submit')}
           </Button>
         </Form>
+        <Typography.Link style={{ display: 'inline-block', marginTop: 12 }} onClick={() => setForgot((v) => !v)} aria-expanded={forgot}>
+          {t('unlock.forgot')}
+        </Typography.Link>
+        {forgot && (
+          <Alert
+            type={status.escrowed ? 'info' : 'warning'}
+            showIcon
+            style={{ marginTop: 8 }}
+            title={t(status.escrowed ? 'unlock.forgotEscrow' : 'unlock.forgotNoEscrow', { managerId: status.managerId, workspaceId: status.workspaceId?.slice(0, 8) })}
+          />
+        )}
       </Card>
     </main>
   );

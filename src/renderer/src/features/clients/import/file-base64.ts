@@ -1,3 +1,4 @@
+import { MAX_IMPORT_FILE_BYTES } from '../../../../../shared/import';
 // The renderer has no Node Buffer: a picked file is read as bytes and base64-encoded in
 // chunks (a multiple of 3 bytes, so the chunks' base64 texts simply concatenate).
 
@@ -18,5 +19,5 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return parts.join('');
 }
 
-/** The contract takes at most 100 MB; larger files are refused before they are read. */
-export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+/** The core takes at most 64 MiB; larger files are refused before they are read. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES;
