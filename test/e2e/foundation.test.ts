@@ -124,6 +124,11 @@ describe('foundation flow in Chromium, keyboard only', () => {
   it('settings switch the interface to English', async () => {
     await page.getByRole('menuitem', { name: '设置' }).click();
     await screen(page, '08-settings');
+    // The backup card: never backed up yet, so it asks for one (to a second medium).
+    const backup = page.getByText('加密备份', { exact: true });
+    await backup.scrollIntoViewIfNeeded();
+    await page.getByRole('status').filter({ hasText: '备份' }).first().waitFor();
+    await screen(page, '08-settings-backup');
     await page.getByLabel('界面语言').click();
     await page.getByTitle('English').click();
     await page.getByRole('button', { name: /保\s*存/ }).first().click();

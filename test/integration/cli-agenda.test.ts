@@ -1,18 +1,15 @@
 import ICAL from 'ical.js';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/core';
+import { runCli } from '../helpers/cli';
 
 // rmw contact add / followup add / agenda / calendar export, spawned as processes, in three time zones.
 
 const PASS = 'Harbour-Lantern-2026';
-const TSX = resolve('node_modules/.bin/tsx');
-
 function rmw(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src/cli/rmw.ts', ...args], { encoding: 'utf8', env: { ...process.env, RMW_LANG: 'en', RMW_PASSPHRASE: PASS, ...env }, input: '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli('rmw', args, { RMW_LANG: 'en', RMW_PASSPHRASE: PASS, ...env });
 }
 
 let tmp: ReturnType<typeof tempDir>;

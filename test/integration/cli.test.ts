@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../src/main/core/core';
 import { createRouter } from '../../src/main/core/router';
 import { tempDir } from '../helpers/core';
 import { sideDoor } from '../helpers/side-door';
+import { runCli } from '../helpers/cli';
 
 const PASS = 'Harbour-Lantern-2026';
-const TSX = resolve('node_modules/.bin/tsx');
-
 function rmw(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(TSX, ['src/cli/rmw.ts', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', RMW_LANG: 'en', ...env }, input: '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli('rmw', args, { LANG: 'en_US.UTF-8', RMW_LANG: 'en', ...env });
 }
 
 let tmp: ReturnType<typeof tempDir>;

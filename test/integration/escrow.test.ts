@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { keygen } from '../../src/hq/keygen';
 import { HqError } from '../../src/hq/messages';
@@ -9,13 +9,13 @@ import { recover, RECOVERIES_FILE } from '../../src/hq/recover';
 import { readWorkspaceFile, writeWorkspaceFile } from '../../src/main/core/store/workspace-file';
 import { AppError } from '../../src/shared/errors';
 import { createWorkspace, makeCore, MANAGER, PASS, tempDir, type Harness } from '../helpers/core';
+import { runCli } from '../helpers/cli';
 
 // Escrow wrap and `hq recover` (security.md, key hierarchy; issue 9, part 6): the data key is
 // encrypted to HQ's OpenPGP key when HQ's key is installed, HQ can open it (with our tool or with
 // GnuPG) and set a new passphrase; the reset is audited in the workspace on the next unlock.
 // Also: the unlock throttle survives a restart (part 7).
 
-const TSX = resolve('node_modules/.bin/tsx');
 const hasGpg = spawnSync('gpg', ['--version']).status === 0;
 const NEW_PASS = 'Granite-Orchard-7733';
 /** The keys are made an hour before the test clock's start, so no check sees them "from the future". */
@@ -61,8 +61,7 @@ async function enrolledWorkspace(harness = h): Promise<Buffer> {
 }
 
 function hqCli(args: string[], env: Record<string, string>) {
-  const r = spawnSync(TSX, ['src/cli/hq.ts', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', RMW_LANG: 'en', ...env }, input: '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli('hq', args, { LANG: 'en_US.UTF-8', RMW_LANG: 'en', ...env });
 }
 
 async function refusal(p: Promise<unknown>): Promise<{ key?: string; code?: string; params?: Record<string, unknown> }> {

@@ -1,21 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { open } from '../../src/main/core/sync/envelope';
 import { decodeRoster } from '../../src/main/core/sync/formats';
 import { auditChain, makeDevice, ndjson, newId, record, tempDir, writeExport, type Device } from '../unit/hq/export-helper';
+import { runCli } from '../helpers/cli';
 
 // The real `hq` command end to end (keygen → roster build → ingest), and GnuPG 2.2 reading the
 // roster it made: HQ must be able to check our files without our software (sync-format.md).
 // Spawns are slow (~2.5 s): one per command, everything else checked on their outputs.
 
-const TSX = resolve('node_modules/.bin/tsx');
 const hasGpg = spawnSync('gpg', ['--version']).status === 0;
 
 function hq(args: string[]) {
-  const r = spawnSync(TSX, ['src/cli/hq.ts', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', RMW_LANG: 'en' }, input: '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli('hq', args, { LANG: 'en_US.UTF-8', RMW_LANG: 'en' });
 }
 
 let tmp: ReturnType<typeof tempDir>;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Core } from '../../src/main/core/core';
 import { createRouter } from '../../src/main/core/router';
@@ -9,18 +9,17 @@ import { generateKeyPair, type GeneratedKeyPair } from '../../src/main/core/sync
 import type { Channel } from '../../src/shared/channels';
 import type { OutputOf } from '../../src/shared/contract';
 import { tempDir } from '../helpers/core';
+import { runCli } from '../helpers/cli';
 
 // `rmw init --hq-key`, `rmw export` and `rmw roster apply` as HQ would meet them with plain
 // GnuPG 2.2: gpg decrypts our export and names the device key's good signature; a roster made
 // with `gpg --sign --encrypt` is accepted. CI installs gpg (.ci/run).
 
 const PASS = 'Harbour-Lantern-2026';
-const TSX = resolve('node_modules/.bin/tsx');
 const hasGpg = spawnSync('gpg', ['--version']).status === 0;
 
 function rmw(args: string[]) {
-  const r = spawnSync(TSX, ['src/cli/rmw.ts', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'zh_CN.UTF-8', RMW_LANG: 'zh-CN', RMW_PASSPHRASE: PASS }, input: '' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
+  return runCli('rmw', args, { LANG: 'zh_CN.UTF-8', RMW_LANG: 'zh-CN', RMW_PASSPHRASE: PASS });
 }
 
 let tmp: ReturnType<typeof tempDir>;

@@ -43,6 +43,8 @@ const THEME = {
   token: {
     colorPrimary: '#1f5fbf',
     colorPrimaryHover: '#2a6ccc',
+    colorLink: '#1f5fbf',
+    colorLinkHover: '#2a6ccc',
     colorError: '#c41d1f',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextDescription: 'rgba(0, 0, 0, 0.68)',

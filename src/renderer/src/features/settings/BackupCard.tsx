@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Card, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupStatus } from '../../../../shared/contract';
@@ -65,7 +65,7 @@ export function BackupCard() {
           </div>
           {status.lastBackupFolder && <Typography.Text type="secondary">{t('backupUi.where', { folder: status.lastBackupFolder })}</Typography.Text>}
           {status.lastOffDeviceBackupAt && status.lastBackupSameDevice && <div>{t('backupUi.lastOffDevice', { at: at(status.lastOffDeviceBackupAt) })}</div>}
-          {status.due && <Typography.Text type="warning" role="status">{t(`backupReminder.${status.due}`, { days: status.reminderDays })}</Typography.Text>}
+          {status.due && <Alert type="warning" showIcon role="status" title={t(`backupReminder.${status.due}`, { days: status.reminderDays })} />}
           <Form layout="vertical" requiredMark={false}>
             <Form.Item label={t('backupUi.reminderDays')}>
               <InputNumber aria-label={t('backupUi.reminderDays')} min={1} max={90} precision={0} defaultValue={status.reminderDays} onBlur={(e) => void saveDays(Number(e.target.value) || null)} />

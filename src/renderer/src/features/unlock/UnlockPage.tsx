@@ -49,9 +49,9 @@ export function UnlockPage({ status }: { status: WorkspaceStatus }) {
             {t('unlock.submit')}
           </Button>
         </Form>
-        <Typography.Link style={{ display: 'inline-block', marginTop: 12 }} onClick={() => setForgot((v) => !v)} aria-expanded={forgot}>
+        <Button type="link" style={{ paddingInline: 0, marginTop: 12 }} onClick={() => setForgot((v) => !v)} aria-expanded={forgot}>
           {t('unlock.forgot')}
-        </Typography.Link>
+        </Button>
         {forgot && (
           <Alert
             type={status.escrowed ? 'info' : 'warning'}
