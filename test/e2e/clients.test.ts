@@ -148,6 +148,8 @@ describe('client book in Chromium', () => {
     await page.getByText('已保存').waitFor();
     await drawer('张伟').getByRole('cell', { name: '大学教师' }).waitFor();
     await drawer('张伟').getByText('1101**********0116').waitFor();
+    // Escape goes to the top-most layer; while the form still slides out, that is the form.
+    await edit.waitFor({ state: 'hidden' });
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('.ant-drawer-open').count()).toBe(0);
   });
