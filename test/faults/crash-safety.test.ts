@@ -1,5 +1,5 @@
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR } from '../../src/main/core/core';
@@ -9,6 +9,7 @@ import { insertClient, validateClient } from '../../src/main/core/services/clien
 import { buildSearchKeys, normaliseQuery } from '../../src/main/core/domain/kyc/search-keys';
 import { createWorkspace, makeCore, PASS, tempDir, type Harness, type TestClock } from '../helpers/core';
 import type { Ack } from './crash-writer';
+import { nodeArgsFor } from '../helpers/cli';
 
 // Issue 9, crash safety: a child process writes to a real encrypted workspace without end
 // (contacts, follow-ups created and completed, client edits, new clients, now and then a large
@@ -55,22 +56,10 @@ let writerArgs: string[];
 
 beforeAll(() => {
   tmp = tempDir('rmw-crash-');
-  writerArgs = bundleWriter(tmp.dir);
+  // Each of the hundreds of children then starts in about a second instead of several.
+  writerArgs = nodeArgsFor(WRITER);
 });
 
-/**
- * Bundles the writer once: each of the hundreds of children then starts in about a second instead
- * of several (tsx compiling the whole core on every start). The bundle sits in the temp folder with
- * a link to node_modules, where it finds the one package left outside it (the native SQLite binding).
- */
-function bundleWriter(dir: string): string[] {
-  const out = join(dir, 'crash-writer.mjs');
-  const banner = "import { createRequire as rmwCreateRequire } from 'node:module'; const require = rmwCreateRequire(import.meta.url);";
-  const r = spawnSync(resolve('node_modules/.bin/esbuild'), [WRITER, '--bundle', '--platform=node', '--format=esm', '--external:better-sqlite3', `--banner:js=${banner}`, `--outfile=${out}`, '--log-level=error'], { encoding: 'utf8' });
-  if (r.status !== 0) return ['--import', 'tsx', WRITER];
-  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-  return [out];
-}
 afterAll(() => tmp?.cleanup());
 
 interface KillPlan {
