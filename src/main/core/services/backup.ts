@@ -7,7 +7,7 @@ import type { TodaySummary } from '../../../shared/followups';
 import { AppError, type AppErrorValue } from '../../../shared/errors';
 import { BACKUP_DB, BACKUP_MANIFEST, BACKUP_WORKSPACE, backupFolderName, macInput, manifestText, parseManifest, type Manifest, type ManifestBody } from '../domain/backup-manifest';
 import { backupDue, DEFAULT_BACKUP_REMINDER_DAYS, type BackupHistory } from '../domain/backup-reminder';
-import { applyPragmas, openEncrypted, type OpenOptions, type Sqlite } from '../store/db';
+import { applyKey, applyPragmas, openEncrypted, type OpenOptions, type Sqlite } from '../store/db';
 import { unwrapWithPassphrase } from '../store/keys';
 import { WORKSPACE_FILE, workspaceFileSchema, writeWorkspaceFile, type WorkspaceFile } from '../store/workspace-file';
 import { auditHead, nextAuditAnchor, verifyAudit } from './audit';
@@ -269,11 +269,8 @@ function checkDatabase(path: string, key: Buffer, m: Manifest, ws: WorkspaceFile
   const session = new Session(db, Buffer.from(key), ws.managerId, () => new Date());
   try {
     try {
-      db.pragma(`cipher='sqlcipher'`);
-      db.pragma('legacy=4');
-      db.pragma(`key="x'${key.toString('hex')}'"`);
+      applyKey(db, key);
       db.pragma('temp_store = MEMORY');
-      db.prepare('SELECT count(*) FROM sqlite_master').get();
     } catch {
       throw corrupt(BACKUP_DB, 'unreadable');
     }

@@ -18,16 +18,21 @@ export function openEncrypted(path: string, dataKey: Buffer, opts: OpenOptions =
   if (!existsSync(path)) closeSync(openSync(path, 'wx', 0o600));
   const db = new Database(path, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
   try {
-    db.pragma(`cipher='sqlcipher'`);
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${dataKey.toString('hex')}'"`);
-    // Reading the schema fails with SQLITE_NOTADB when the key does not open the file.
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    applyKey(db, dataKey);
   } catch (e) {
     db.close();
     throw new AppError('DATABASE_UNREADABLE', { field: 'rm.db', reason: e instanceof Error ? e.message : 'open failed' });
   }
   return db;
+}
+
+/** Keys a connection (SQLCipher v4 through sqlite3mc); throws when the key does not open the file. */
+export function applyKey(db: Sqlite, dataKey: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${dataKey.toString('hex')}'"`);
+  // Reading the schema fails with SQLITE_NOTADB when the key does not open the file.
+  db.prepare('SELECT count(*) FROM sqlite_master').get();
 }
 
 export function applyPragmas(db: Sqlite): void {
