@@ -11,8 +11,13 @@ export function parseInput(
   if (!isChannel(channel)) {
     return { ok: false, error: { code: 'UNKNOWN_CHANNEL', reason: 'not in the contract' } };
   }
-  const schema: z.ZodType = inputSchemas[channel];
-  let parsed: ReturnType<z.ZodType['safeParse']>;
+  const parsed = parseWith(inputSchemas[channel] as z.ZodType<ParsedInputOf<Channel>>, input);
+  return parsed.ok ? { ok: true, data: { channel, input: parsed.data } } : parsed;
+}
+
+/** Validates an untrusted input against one schema: the value, or INVALID_INPUT naming the field. */
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
+  let parsed: ReturnType<z.ZodType<T>['safeParse']>;
   try {
     parsed = schema.safeParse(input ?? {});
   } catch {
@@ -30,5 +35,5 @@ export function parseInput(
       },
     };
   }
-  return { ok: true, data: { channel, input: parsed.data as ParsedInputOf<Channel> } };
+  return { ok: true, data: parsed.data };
 }

@@ -1,7 +1,7 @@
 import type { Channel } from '../../shared/channels';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
-import { parseInput } from '../../shared/validate';
+import { parseInput, parseWith } from '../../shared/validate';
 import type { Core } from './core';
 import { listAudit, verifyAudit } from './services/audit';
 import { writeSetting } from './services/settings';
@@ -197,34 +197,33 @@ export function createRouter(core: Core, log: (msg: string) => void = (m) => con
       const parsed = parseInput(channel, input);
       if (!parsed.ok) return parsed;
       const { channel: ch, input: data } = parsed.data;
-      try {
+      return answer(ch, log, () => {
         if (!OPEN_CHANNELS.has(ch) && !core.workspace.current) throw new AppError('LOCKED');
         if (!PASSIVE_CHANNELS.has(ch)) core.touch();
         const handler = handlers[ch] as Handler<Channel>;
-        const out = await handler(core, data as never);
-        return { ok: true, data: out } as Result<OutputOf<typeof ch>>;
-      } catch (e) {
-        if (e instanceof AppError) return { ok: false, error: e.value };
-        // Stack traces go to the developer log only, never to the user.
-        log(`[core] ${ch} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        return { ok: false, error: { code: 'INTERNAL' } };
-      }
+        return handler(core, data as never);
+      }) as Promise<Result<OutputOf<typeof ch>>>;
     },
   } as Router;
 }
 
-async function handleInternal(core: Core, channel: InternalChannel, input: unknown, log: (msg: string) => void): Promise<Result<never>> {
-  const parsed = internalSchemas[channel].safeParse(input ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return { ok: false, error: { code: 'INVALID_INPUT', field: issue?.path.map(String).join('.') || '(input)', reason: issue?.code ?? 'invalid' } };
-  }
-  try {
+function handleInternal(core: Core, channel: InternalChannel, input: unknown, log: (msg: string) => void): Promise<Result<never>> {
+  const parsed = parseWith(internalSchemas[channel] as z.ZodType<unknown>, input);
+  if (!parsed.ok) return Promise.resolve(parsed);
+  return answer(channel, log, () => {
     core.touch();
     const handler = internalHandlers[channel] as (core: Core, input: unknown) => Promise<unknown>;
-    return { ok: true, data: (await handler(core, parsed.data)) as never };
+    return handler(core, parsed.data);
+  }) as Promise<Result<never>>;
+}
+
+/** Runs a handler and turns what it throws into an error value: the router never throws. */
+async function answer(channel: string, log: (msg: string) => void, run: () => unknown): Promise<Result<unknown>> {
+  try {
+    return { ok: true, data: await run() };
   } catch (e) {
     if (e instanceof AppError) return { ok: false, error: e.value };
+    // Stack traces go to the developer log only, never to the user.
     log(`[core] ${channel} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     return { ok: false, error: { code: 'INTERNAL' } };
   }
