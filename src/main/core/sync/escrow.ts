@@ -64,11 +64,8 @@ export async function openEscrowWrap(args: { wrap: EscrowWrap; workspaceId: stri
   try {
     if (nl < 0 || buf.length - nl - 1 !== KEY_BYTES) throw new Error('shape');
     header = JSON.parse(buf.subarray(0, nl).toString('utf8')) as Partial<EscrowHeader>;
+    if (header.format !== 'rmw-escrow' || header.version !== 1 || typeof header.managerId !== 'string') throw new Error('header');
   } catch {
-    buf.fill(0);
-    throw escrowError('NOT_ESCROW');
-  }
-  if (header.format !== 'rmw-escrow' || header.version !== 1 || typeof header.managerId !== 'string') {
     buf.fill(0);
     throw escrowError('NOT_ESCROW');
   }
