@@ -27,6 +27,8 @@ const CLIENT_SQL = `SELECT c.id, c.status, c.do_not_contact, c.id_expiry, c.id_l
   FROM clients c LEFT JOIN client_segments seg ON seg.client_id = c.id LEFT JOIN contact_state cs ON cs.client_id = c.id`;
 const EXISTING_SQL = `SELECT id, client_id, source_key, status, due, pinned FROM followups
   WHERE generated = 1 AND type IN ('cadence', 'id_expiry', 'risk_rating')`;
+/** The index EXISTING_SQL reads through: a bulk load that defers the others keeps it. */
+export const GENERATOR_INDEXES = ['followups_client'];
 
 const CHUNK = 500;
 const INSERT_COLUMNS = ['id', 'client_id', 'type', 'title', 'title_params', 'due', 'date', 'status', 'generated', 'source_key', 'pinned', 'attendees', 'created_at', 'updated_at', 'rev'];

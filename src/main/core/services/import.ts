@@ -13,8 +13,9 @@ import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
 import { uuidv7 } from '../domain/ids';
 import { applyUpdate, clientBatch, toInput } from './clients';
+import { withIndexesDeferred } from './bulk-indexes';
 import { withDeferredSearchTerms } from './client-search';
-import { regenerateFor } from './followup-generator';
+import { GENERATOR_INDEXES, regenerateFor } from './followup-generator';
 import type { Session } from './session';
 
 // Import of HQ extracts: check everything first, then commit the accepted rows in one
@@ -67,9 +68,14 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
 
   const skipDuplicates = input.onDuplicate === 'skip';
   s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
-    const placed = withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates }, result));
+    // In an empty book a row can only match an earlier row of the file, so the book's duplicate
+    // lookups (and their indexes) are not needed while the rows go in.
+    const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
+    const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
+    const placed = withIndexesDeferred(s, 'clients', rows - invalid, lookupIndexes, () => withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates, bookEmpty }, result)));
     // Their follow-ups (ID expiry, first risk rating, cadence) land with them.
-    regenerateFor(s, [...new Set(placed.values())]);
+    const placedIds = [...new Set(placed.values())];
+    withIndexesDeferred(s, 'followups', placedIds.length, GENERATOR_INDEXES, () => regenerateFor(s, placedIds));
     if (input.rememberMapping && input.mapping) {
       const now = s.now().toISOString();
       s.orm.insert(importMappings).values({ headerKey: check.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
@@ -83,11 +89,9 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
  * batches; each row is let go of once placed, so the drafts do not outlive their rows. Returns the
  * row identities of this commit (ID number, name + mobile) and the client each became.
  */
-function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates }: { skip: ReadonlySet<number>; skipDuplicates: boolean }, result: { imported: number; merged: number; skipped: number }): Map<string, string> {
+function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates, bookEmpty }: { skip: ReadonlySet<number>; skipDuplicates: boolean; bookEmpty: boolean }, result: { imported: number; merged: number; skipped: number }): Map<string, string> {
   const placed = new Map<string, string>();
   const inserts = clientBatch(s);
-  // In an empty book a row can only match an earlier row of the file.
-  const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
   const rows = check.rows;
   check.rows = [];
   for (let i = 0; i < rows.length; i++) {
@@ -167,6 +171,9 @@ function findExisting(s: Session, d: ClientDraft): string | undefined {
   if (d.mobile) return q.byNameMobile.get(d.name, d.mobile) as string | undefined;
   return undefined;
 }
+
+/** What findExisting reads through (see `lookups`). */
+const DUPLICATE_LOOKUP_INDEXES = ['clients_id_number', 'clients_name_mobile'];
 
 const lookupCache = new WeakMap<Session, { byId: Statement; byNameMobile: Statement }>();
 
