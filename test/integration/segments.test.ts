@@ -140,4 +140,21 @@ describe('stored segments follow the book, pass after pass', () => {
     await h.call('segments.summary', {});
     expect(s.db.prepare('SELECT max(computed_at) FROM client_segments').pluck().get()).toBe(at);
   });
+
+  it('a client replaced between passes: the others keep what is stored, though the book no longer reads in the same order', async () => {
+    const ids = await book([['甲', 500, 10], ['乙', 300, 10], ['丙', 100, 10], ['丁', 50, 10]]);
+    await h.call('segments.summary', {});
+    const s = h.core.workspace.requireSession();
+    const computedAt = () => Object.fromEntries(s.db.prepare('SELECT c.name, s.computed_at FROM client_segments s JOIN clients c ON c.id = s.client_id').raw().all() as [string, string][]);
+    const first = computedAt();
+    // 戊 takes 乙's place with the same revenue: nobody else's segment changes.
+    await h.call('clients.delete', { id: ids['乙']! });
+    await book([['戊', 300, 10]]);
+    h.clock.advanceMinutes(1);
+    await h.call('segments.summary', {});
+    expect(stored()).toEqual([['甲', 'A', 1], ['戊', 'A', 2], ['丙', 'B', 3], ['丁', 'B', 4]]);
+    const second = computedAt();
+    expect([second['甲'], second['丙'], second['丁']]).toEqual([first['甲'], first['丙'], first['丁']]);
+    expect(second['戊']).not.toBe(first['甲']);
+  });
 });

@@ -4,10 +4,11 @@ import { AppError } from '../../../shared/errors';
 import type { GreetingChannel, GreetingRow, GreetingSettings, GreetingsPage, GreetingStatus, GreetingTemplateInput, OccasionEntry } from '../../../shared/greetings';
 import { translate } from '../../../shared/i18n';
 import { daysBetween } from '../domain/calendar/workdays';
-import { DEFAULT_OCCASION_SETTINGS, greetsDoubleNinth, occasionsInRange, remindersFor, type Occasion, type OccasionClientInput } from '../domain/greetings/occasions';
+import { DEFAULT_OCCASION_SETTINGS, greetsDoubleNinth, occasionsInRange, remindersFor, type Occasion } from '../domain/greetings/occasions';
 import { checkTemplate, pickTemplate, renderTemplate, salutationOf, smsSegments, surnameOf, type GreetingTemplate } from '../domain/greetings/templates';
 import { localDate } from '../domain/local-date';
 import { bookVersion } from './clients';
+import { GreetingBook, type GreetingClient } from './greeting-book';
 import type { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 
@@ -47,73 +48,35 @@ export function saveGreetingTemplates(s: Session, templates: GreetingTemplateInp
   return greetingTemplates(s);
 }
 
-export interface GreetingClient extends OccasionClientInput {
-  salutation: string | null;
-  sex: 'M' | 'F' | null;
-  legalRepresentative: string | null;
-  optOutMarketing: boolean;
-  doNotContact: boolean;
-  status: 'prospect' | 'active' | 'dormant' | 'lost';
-  preferredChannel: string | null;
+// The whole book's greeting fields, kept until a client changes (the calendar asks for every month shown).
+const bookCache = new WeakMap<Session, { version: number; book: GreetingBook }>();
+
+/** The greeting fields of the clients in `ids` alone (not kept). */
+export function loadGreetingClients(s: Session, ids: readonly string[]): GreetingBook {
+  return GreetingBook.read(s, ids);
 }
 
-type ClientTuple = [string, 'person' | 'company', string, string | null, 'M' | 'F' | null, string | null, 'solar' | 'lunar', number | null, number | null, number, string, string | null, number, number, GreetingClient['status'], string | null];
-
-// The whole book's occasion fields, kept until a client changes (the calendar asks for every month shown).
-const bookCache = new WeakMap<Session, { version: number; clients: GreetingClient[]; names: Map<string, string> }>();
-
-export function loadGreetingClients(s: Session, ids?: readonly string[]): GreetingClient[] {
-  return ids ? queryGreetingClients(s, ids) : wholeBook(s).clients;
-}
-
-function wholeBook(s: Session): { clients: GreetingClient[]; names: Map<string, string> } {
-  const cached = bookCache.get(s);
-  if (cached?.version === bookVersion(s)) return cached;
-  const clients = queryGreetingClients(s);
-  const book = { version: bookVersion(s), clients, names: new Map(clients.map((c) => [c.id, c.name])) };
-  bookCache.set(s, book);
-  return book;
-}
-
-function queryGreetingClients(s: Session, ids?: readonly string[]): GreetingClient[] {
-  const where = ids ? ` WHERE id IN (${ids.map(() => '?').join(',')})` : '';
-  const rows = s.db
-    .prepare(
-      `SELECT id, kind, name, salutation, sex, birth_date, birthday_calendar, lunar_month, lunar_day, lunar_leap, company_anniversaries,
-              legal_representative, opt_out_marketing, do_not_contact, status, preferred_channel FROM clients${where}`,
-    )
-    .raw()
-    .all(...(ids ?? [])) as ClientTuple[];
-  return rows.map(([id, kind, name, salutation, sex, birthDate, birthdayCalendar, lunarMonth, lunarDay, lunarLeap, anniversaries, legalRepresentative, optOutMarketing, doNotContact, status, preferredChannel]) => ({
-    id,
-    kind,
-    name,
-    salutation,
-    sex,
-    birthDate,
-    birthdayCalendar,
-    lunarMonth,
-    lunarDay,
-    lunarLeap: lunarLeap === 1,
-    companyAnniversaries: anniversaries === '[]' ? [] : (JSON.parse(anniversaries) as { label: string; date: string }[]),
-    legalRepresentative,
-    optOutMarketing: optOutMarketing === 1,
-    doNotContact: doNotContact === 1,
-    status,
-    preferredChannel,
-  }));
+function wholeBook(s: Session): GreetingBook {
+  const version = bookVersion(s);
+  if (bookCache.get(s)?.version !== version) {
+    // The book a client change made stale goes before its successor is read.
+    bookCache.delete(s);
+    bookCache.set(s, { version, book: GreetingBook.read(s) });
+  }
+  return bookCache.get(s)!.book;
 }
 
 /** Occasions with a date in [from, to], one row per client to greet (holidays go to every client in the book). */
-export function greetingRows(s: Session, locale: Locale, from: string, to: string, clients = loadGreetingClients(s)): GreetingRow[] {
+export function greetingRows(s: Session, locale: Locale, from: string, to: string, clients = wholeBook(s)): GreetingRow[] {
   const span = daysBetween(from, to);
   if (span < 0 || span > MAX_RANGE_DAYS) throw new AppError('INVALID_INPUT', { field: 'to', reason: 'range' });
   const settings = greetingSettings(s);
-  const byId = new Map(clients.map((c) => [c.id, c]));
+  const occasions = occasionsInRange(clients, from, to, settings);
+  const byId = clients.clientsById(new Set(occasions.map((o) => o.clientId)));
   const done = doneGreetings(s, from, to);
   const ctx = renderContext(s, locale, settings);
   const rows: GreetingRow[] = [];
-  for (const o of occasionsInRange(clients, from, to, settings)) {
+  for (const o of occasions) {
     if (o.clientId) rows.push(row(o, byId.get(o.clientId)!, ctx, done));
     else for (const c of clients) if (greetsOnHoliday(c, o, settings)) rows.push(row({ ...o, clientId: c.id }, c, ctx, done));
   }
@@ -131,14 +94,19 @@ export function listGreetings(s: Session, locale: Locale, q: ParsedInputOf<'gree
 
 /** The occasions of a range for the calendar: each client's own days, and each greeting holiday once. */
 export function occasionEntries(s: Session, locale: Locale, from: string, to: string): OccasionEntry[] {
-  const { clients, names } = wholeBook(s);
-  return occasionsInRange(clients, from, to, greetingSettings(s)).map((o) => entry(o, names, locale));
+  const book = wholeBook(s);
+  return entries(book, occasionsInRange(book, from, to, greetingSettings(s)), locale);
 }
 
 /** What the Today page lists: occasions whose reminder runs today. */
 export function todaysOccasions(s: Session, locale: Locale, today = localDate(s.now())): OccasionEntry[] {
-  const { clients, names } = wholeBook(s);
-  return remindersFor(clients, today, greetingSettings(s)).map((o) => entry(o, names, locale));
+  const book = wholeBook(s);
+  return entries(book, remindersFor(book, today, greetingSettings(s)), locale);
+}
+
+function entries(book: GreetingBook, occasions: Occasion[], locale: Locale): OccasionEntry[] {
+  const names = book.namesById(new Set(occasions.map((o) => o.clientId)));
+  return occasions.map((o) => entry(o, names, locale));
 }
 
 // Titles repeat across a book (every 46th birthday reads the same): word each once.

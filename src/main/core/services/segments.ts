@@ -1,14 +1,13 @@
 import { desc, eq } from 'drizzle-orm';
+import type { CadenceSettings } from '../../../shared/followups';
 import type { MetricName, MovementMatrix, QuarterKpis, SegmentSummary, SnapshotInfo } from '../../../shared/segments';
-import { BANDS, CLIENT_STATES, QUADRANTS, TIERS } from '../../../shared/segments';
+import { BANDS, CLIENT_STATES, METRICS, QUADRANTS, TIERS } from '../../../shared/segments';
 import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../domain/ids';
-import { localDate, localDateOfIso } from '../domain/local-date';
-import { assignBand } from '../domain/segments/bands';
-import { metricValue, paretoTiers } from '../domain/segments/pareto';
-import { assignQuadrants, productFamilies } from '../domain/segments/quadrant';
-import { clientState } from '../domain/segments/state';
-import type { SegmentInput } from '../domain/segments/types';
+import { localDate } from '../domain/local-date';
+import { paretoColumns, paretoTiers, type ParetoColumns } from '../domain/segments/pareto';
+import { productFamilies, quadrantFor, valuePercentiles } from '../domain/segments/quadrant';
+import { afterContact } from '../domain/segments/state';
 import { cadenceInterval } from '../domain/followups/rules';
 import { segmentSnapshots } from '../store/schema';
 import { contactSettings } from './contact-cap';
@@ -16,6 +15,7 @@ import { regenerateFor } from './followup-generator';
 import type { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 import { kpisFromSnapshots, movementBetween } from './segment-history';
+import { forgetStored, keepStored, readBook, sameSegment, storedSegments, type BookColumns, type SegmentColumns } from './segment-book';
 
 // Segments of the whole book: the pure functions in domain/segments over every client,
 // stored per client (for the Clients page's filters) and summarised for the Segments page.
@@ -40,47 +40,6 @@ export function updateSegmentSettings(s: Session, patch: Partial<SegmentSettings
   s.inTransaction({ action: 'settings.update', details: { changed: { segments: next } } }, () => writeSetting(s, 'segments', next));
   return next;
 }
-
-/** Every client as segmentation sees it, with its name for the chart. */
-export function loadSegmentInputs(s: Session, today: string): (SegmentInput & { name: string })[] {
-  const aumYearAgo = aumAYearBefore(s, today);
-  // Positional rows, one at a time: at 100,000 clients, building keyed row objects costs more than
-  // the scan, and holding every raw row beside the inputs built from it doubles the pass's memory.
-  const rows = s.db
-    .prepare(
-      `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
-              birth_date, relationship_start, status, dormant_flag, opt_out_automated,
-              (SELECT last_reached_at FROM contact_state WHERE contact_state.client_id = clients.id) FROM clients`,
-    )
-    .raw()
-    .iterate() as IterableIterator<[string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number, string | null]>;
-  const book: (SegmentInput & { name: string })[] = [];
-  for (const [id, name, kind, revenue12mFen, aumFen, depositsFen, loanBalanceFen, cardSpend12mFen, products, potential, birthDate, relationshipStart, status, dormant, optOut, lastReachedAt] of rows) {
-    book.push({
-      id,
-      name,
-      kind,
-      revenue12mFen,
-      aumFen,
-      aumFen12mAgo: aumYearAgo?.get(id) ?? null,
-      depositsFen,
-      loanBalanceFen,
-      cardSpend12mFen,
-      products: products === '[]' ? NO_PRODUCTS : (JSON.parse(products) as string[]),
-      potential,
-      birthDate,
-      relationshipStart,
-      status,
-      dormantFlag: dormant === 1,
-      optOutAutomated: optOut === 1,
-      lastReachedContact: lastReachedAt ? localDateOfIso(lastReachedAt) : null,
-    });
-  }
-  return book;
-}
-
-/** Shared by every client without products (read only). */
-const NO_PRODUCTS = Object.freeze([]) as unknown as string[];
 
 const METRIC_COLUMN: Record<MetricName, string> = { revenue: 'revenue_12m_fen', aum: 'aum_fen', deposits: 'deposits_fen' };
 
@@ -109,29 +68,85 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
   const metric = metricOverride ?? settings.metric;
   const today = localDate(s.now());
   const computedAt = s.now().toISOString();
-  const book = loadSegmentInputs(s, today);
-  const pareto = paretoTiers(book.map((c) => ({ id: c.id, value: metricValue(c, metric) })), { aCutoff: settings.aCutoff, bCutoff: settings.bCutoff });
-  const quadrants = assignQuadrants(book, metric, today);
-  const byId = new Map(book.map((c) => [c.id, c]));
+  const book = readBook(s, today, metric);
+  const pareto = paretoColumns(book.ids, book.value, { aCutoff: settings.aCutoff, bCutoff: settings.bCutoff });
+  const segments = segmentsOf(book, pareto, metric, contactSettings(s).cadence);
+  const summary = summarise(book, pareto, segments, metric, computedAt);
+  const tierMoved = storeSegments(s, book.ids, segments, pareto.order, computedAt);
+  // A tier that moved changes that client's keep-in-touch interval.
+  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
+  return summary;
+}
 
+/** Each client's segment, at its position in the book. */
+function segmentsOf(book: BookColumns, pareto: ParetoColumns, metric: MetricName, cadence: CadenceSettings): SegmentColumns {
+  const n = book.ids.length;
+  // The book's own columns where the segment stores them as read.
+  const segments: SegmentColumns = {
+    metric: new Uint8Array(n).fill(METRICS.indexOf(metric)),
+    value: book.value,
+    rank: new Float64Array(n),
+    cumulativeShare: new Float64Array(n),
+    tier: new Uint8Array(n),
+    quadrant: new Uint8Array(n),
+    valuePercentile: valuePercentiles(book.value),
+    potential: book.potential,
+    band: book.band,
+    state: new Uint8Array(n),
+  };
+  for (let k = 0; k < n; k++) {
+    const i = pareto.order[k]!;
+    const tier = TIERS[pareto.tier[k]!]!;
+    segments.rank[i] = k + 1;
+    segments.cumulativeShare[i] = pareto.cumulativeShare[k]!;
+    segments.tier[i] = pareto.tier[k]!;
+    segments.quadrant[i] = QUADRANTS.indexOf(quadrantFor(book.value[i]!, segments.valuePercentile[i]!, book.potential[i]!));
+    // 流失风险 reads the cadence of the tier just computed.
+    segments.state[i] = CLIENT_STATES.indexOf(afterContact(CLIENT_STATES[book.state[i]!]!, book.reachedDaysAgo[i]!, cadenceInterval(tier, cadence)));
+  }
+  return segments;
+}
+
+function summarise(book: BookColumns, pareto: ParetoColumns, segments: SegmentColumns, metric: MetricName, computedAt: string): SegmentSummary {
   const summary: SegmentSummary = {
     metric,
     computedAt,
-    clients: book.length,
+    clients: pareto.clients,
     totalValueFen: pareto.totalPositive,
     totalNegativeFen: pareto.totalNegative,
-    costClients: pareto.rows.filter((r) => r.cost).length,
+    costClients: 0,
     shareOfClientsFor80Percent: pareto.shareOfClientsFor80Percent,
     gini: pareto.gini,
     tiers: Object.fromEntries(TIERS.map((t) => [t, { clients: pareto.tiers[t].clients, valueFen: pareto.tiers[t].value, share: pareto.tiers[t].share }])) as SegmentSummary['tiers'],
     quadrants: Object.fromEntries(QUADRANTS.map((q) => [q, 0])) as SegmentSummary['quadrants'],
     bands: Object.fromEntries(BANDS.map((b) => [b, { clients: 0, aumFen: 0 }])) as SegmentSummary['bands'],
     states: Object.fromEntries(CLIENT_STATES.map((st) => [st, 0])) as SegmentSummary['states'],
-    optedOutOfAutomated: book.filter((c) => c.optOutAutomated).length,
-    curve: [],
+    optedOutOfAutomated: book.optedOutOfAutomated,
+    curve: lorenzCurve(pareto.cumulativeShare),
     scatter: [],
   };
+  // In rank order: the scatter keeps the most valuable clients.
+  for (const i of pareto.order) {
+    const quadrant = QUADRANTS[segments.quadrant[i]!]!;
+    const band = BANDS[segments.band[i]!]!;
+    if (book.value[i]! < 0) summary.costClients++;
+    summary.quadrants[quadrant]++;
+    summary.bands[band].clients++;
+    summary.bands[band].aumFen += book.aumFen[i]!;
+    summary.states[CLIENT_STATES[segments.state[i]!]!]++;
+    if (summary.scatter.length < SCATTER_MAX) {
+      const { valuePercentile, potential, tier, value } = segments;
+      summary.scatter.push({ id: book.ids[i]!, name: book.names[i]!, valuePercentile: valuePercentile[i]!, potential: potential[i]!, quadrant, tier: TIERS[tier[i]!]!, valueFen: value[i]! });
+    }
+  }
+  return summary;
+}
 
+/**
+ * Writes the segments that changed (a book that did not move costs no writes), in rank order, and
+ * returns the clients whose tier moved. Derived data only: recomputed from the book at will, so no audit entry.
+ */
+function storeSegments(s: Session, ids: string[], segments: SegmentColumns, rankOrder: Uint32Array, computedAt: string): string[] {
   const upsert = s.db.prepare(
     `INSERT INTO client_segments (client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state, computed_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -139,38 +154,17 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
        cumulative_share = excluded.cumulative_share, tier = excluded.tier, quadrant = excluded.quadrant, value_percentile = excluded.value_percentile,
        potential = excluded.potential, band = excluded.band, state = excluded.state, computed_at = excluded.computed_at`,
   );
-  // Only rows whose segment changed are written: a book that did not move costs no writes.
-  const stored = storedSegments(s);
+  const stored = storedSegments(s, ids);
   const tierMoved: string[] = [];
-  const cadence = contactSettings(s).cadence;
-  // Inside a caller's transaction the writes may still roll back: the signatures are then not kept.
+  const { metric, value, rank, cumulativeShare, tier, quadrant, valuePercentile, potential, band, state } = segments;
+  // Inside a caller's transaction the writes may still roll back: what they stored is then not kept.
   const nested = s.db.inTransaction;
-  // Derived data only: recomputed from the book at will, so it carries no audit entry.
   const write = s.db.transaction(() => {
-    for (const row of pareto.rows) {
-      const c = byId.get(row.id)!;
-      const q = quadrants.get(row.id)!;
-      const band = assignBand(c, today);
-      // 流失风险 reads the cadence of the tier just computed.
-      // (set on the pass's own input object: a copy per client costs more than the rule)
-      c.cadenceDays = cadenceInterval(row.tier, cadence);
-      const state = clientState(c, today);
-      summary.quadrants[q.quadrant]++;
-      summary.bands[band].clients++;
-      summary.bands[band].aumFen += c.aumFen;
-      summary.states[state]++;
-      const values = [metric, row.value, row.rank, row.cumulativeShare, row.tier, q.quadrant, q.valuePercentile, q.potential, band, state] as const;
-      const signature = values.join('|');
-      const before = stored.get(row.id);
-      if (before?.signature !== signature) {
-        upsert.run(row.id, ...values, computedAt);
-        tierCache.delete(s);
-        if (before?.tier !== row.tier) tierMoved.push(row.id);
-        stored.set(row.id, { signature, tier: row.tier });
-      }
-      if (summary.scatter.length < SCATTER_MAX) {
-        summary.scatter.push({ id: row.id, name: c.name, valuePercentile: q.valuePercentile, potential: q.potential, quadrant: q.quadrant, tier: row.tier, valueFen: row.value });
-      }
+    for (const i of rankOrder) {
+      if (sameSegment(stored, i, segments, i)) continue;
+      upsert.run(ids[i], METRICS[metric[i]!], value[i], rank[i], cumulativeShare[i], TIERS[tier[i]!], QUADRANTS[quadrant[i]!], valuePercentile[i], potential[i], BANDS[band[i]!], CLIENT_STATES[state[i]!], computedAt);
+      tierCache.delete(s);
+      if (stored.tier[i] !== tier[i]) tierMoved.push(ids[i]!);
     }
   });
   let written = false;
@@ -178,31 +172,14 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
     write();
     written = true;
   } finally {
-    if (nested || !written) storedCache.delete(s);
+    if (nested || !written) forgetStored(s);
+    else keepStored(s, ids, segments);
   }
-  summary.curve = lorenzCurve(pareto.rows.map((r) => r.cumulativeShare));
-  // A tier that moved changes that client's keep-in-touch interval.
-  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
-  return summary;
-}
-
-// What client_segments holds, per client, as a signature of its stored values: read once per
-// session, then kept in step by computeSegments (the only writer; a deleted client's row goes
-// with it by cascade and is never looked up again). Saves re-reading 100,000 rows per pass.
-const storedCache = new WeakMap<Session, Map<string, { signature: string; tier: string }>>();
-
-function storedSegments(s: Session): Map<string, { signature: string; tier: string }> {
-  let stored = storedCache.get(s);
-  if (!stored) {
-    const rows = s.db.prepare('SELECT client_id, metric, value_fen, rank, cumulative_share, tier, quadrant, value_percentile, potential, band, state FROM client_segments').raw().all() as unknown[][];
-    stored = new Map(rows.map((r) => [r[0] as string, { signature: r.slice(1).join('|'), tier: r[5] as string }]));
-    storedCache.set(s, stored);
-  }
-  return stored;
+  return tierMoved;
 }
 
 /** Downsamples cumulative shares (in rank order) to at most ~200 points, starting at (0, 0). */
-function lorenzCurve(cumulative: number[]): SegmentSummary['curve'] {
+function lorenzCurve(cumulative: ArrayLike<number>): SegmentSummary['curve'] {
   const n = cumulative.length;
   const points = [{ clientShare: 0, valueShare: 0 }];
   if (n === 0) return points;
@@ -263,13 +240,3 @@ export function movement(s: Session, from: string, to: string): MovementMatrix {
 export function quarterKpis(s: Session): QuarterKpis {
   return kpisFromSnapshots(s, listSnapshots(s));
 }
-
-/** AUM per client from the latest snapshot at least 12 months old, for the AUM trend. */
-function aumAYearBefore(s: Session, today: string): Map<string, number> | null {
-  const cutoff = `${Number(today.slice(0, 4)) - 1}${today.slice(4, 7)}`;
-  const snap = s.db.prepare('SELECT id FROM segment_snapshots WHERE period <= ? ORDER BY period DESC, taken_at DESC LIMIT 1').get(cutoff) as { id: string } | undefined;
-  if (!snap) return null;
-  const rows = s.db.prepare('SELECT client_id, aum_fen FROM segment_snapshot_rows WHERE snapshot_id = ?').all(snap.id) as { client_id: string; aum_fen: number }[];
-  return new Map(rows.map((r) => [r.client_id, r.aum_fen]));
-}
-

@@ -297,7 +297,7 @@ function compareOccasions(a: Occasion, b: Occasion): number {
  * every holiday once (clientId null) and each client's birthday and company anniversaries.
  * 重阳 is listed as a holiday; whom to greet on it is greetsDoubleNinth's call.
  */
-export function occasionsInRange(clients: readonly OccasionClientInput[], from: string, to: string, settings: OccasionSettings = DEFAULT_OCCASION_SETTINGS): Occasion[] {
+export function occasionsInRange(clients: Iterable<OccasionClientInput>, from: string, to: string, settings: OccasionSettings = DEFAULT_OCCASION_SETTINGS): Occasion[] {
   // Validates both dates (throws on anything that is not a calendar date).
   if (daysBetween(from, to) < 0) return [];
   const out: Occasion[] = [];
@@ -314,7 +314,7 @@ export function occasionsInRange(clients: readonly OccasionClientInput[], from: 
 }
 
 /** Occasions to remind of on `today`: remindOn ≤ today ≤ date. */
-export function remindersFor(clients: readonly OccasionClientInput[], today: string, settings: OccasionSettings = DEFAULT_OCCASION_SETTINGS): Occasion[] {
+export function remindersFor(clients: Iterable<OccasionClientInput>, today: string, settings: OccasionSettings = DEFAULT_OCCASION_SETTINGS): Occasion[] {
   const lead = Math.max(0, settings.leadDays.birthday, settings.leadDays.holiday);
   return occasionsInRange(clients, today, addDays(today, lead), settings).filter((o) => o.remindOn <= today);
 }

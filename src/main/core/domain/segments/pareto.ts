@@ -53,22 +53,47 @@ export function metricValue(c: SegmentInput, metric: Metric): number {
 }
 
 /**
+ * The ranking of `paretoTiers` in columns, for a whole book: positions into the input instead of
+ * an object per client (100,000 clients rank in a few typed arrays).
+ */
+export interface ParetoColumns extends Omit<ParetoResult, 'rows'> {
+  /** Input positions in rank order. */
+  order: Uint32Array;
+  /** By rank: share of the positive total reached after that client (see ParetoRow). */
+  cumulativeShare: Float64Array;
+  /** By rank: the tier, as an index into TIERS. */
+  tier: Uint8Array;
+}
+
+/**
  * Rank and tier a book. Values must be integer fen: the cut-off comparisons are exact
  * (no float drift at exactly 80%), because each cut-off becomes an integer threshold
  * ceil(total × p/q) once, computed with BigInt. Zero and negative values are never in A or B.
  * Equal values straddling a cut-off are split by id, so the same book always tiers the same.
  */
 export function paretoTiers(clients: readonly { id: string; value: number }[], opts: Partial<ParetoOptions> = {}): ParetoResult {
+  const { order, cumulativeShare, tier, ...summary } = paretoColumns(clients.map((c) => c.id), clients.map((c) => c.value), opts);
+  const rows = Array.from(order, (i, k): ParetoRow => {
+    const { id, value } = clients[i]!;
+    return { id, value, rank: k + 1, cumulativeShare: cumulativeShare[k]!, tier: TIERS[tier[k]!]!, cost: value < 0 };
+  });
+  return { rows, ...summary };
+}
+
+/** `paretoTiers` over parallel columns: client i has ids[i] and values[i]. */
+export function paretoColumns(ids: readonly string[], values: ArrayLike<number>, opts: Partial<ParetoOptions> = {}): ParetoColumns {
   const { aCutoff, bCutoff } = { ...DEFAULT_PARETO_OPTIONS, ...opts };
   if (!(aCutoff > 0 && aCutoff <= bCutoff && bCutoff <= 1)) throw new RangeError('pareto cut-offs need 0 < aCutoff ≤ bCutoff ≤ 1');
 
-  const sorted = [...clients].sort(byValueThenId);
+  const n = values.length;
+  for (let i = 0; i < n; i++) if (!Number.isSafeInteger(values[i])) throw new RangeError('pareto values must be integer fen');
+  const order = rankOrder(ids, values);
   let totalPositive = 0;
   let totalNegative = 0;
-  for (const c of sorted) {
-    if (!Number.isSafeInteger(c.value)) throw new RangeError('pareto values must be integer fen');
-    if (c.value > 0) totalPositive += c.value;
-    else totalNegative += c.value;
+  for (let k = 0; k < n; k++) {
+    const value = values[order[k]!]!;
+    if (value > 0) totalPositive += value;
+    else totalNegative += value;
   }
   if (!Number.isSafeInteger(totalPositive)) throw new RangeError('pareto total exceeds the safe integer range');
 
@@ -77,36 +102,43 @@ export function paretoTiers(clients: readonly { id: string; value: number }[], o
   const eightyThreshold = cutoffThreshold(totalPositive, 0.8);
   const tiers: Record<Tier, TierSummary> = { A: emptyTier(), B: emptyTier(), C: emptyTier() };
   const positiveByTier: Record<Tier, number> = { A: 0, B: 0, C: 0 };
-  const rows: ParetoRow[] = [];
+  const cumulativeShare = new Float64Array(n);
+  const tierOf = new Uint8Array(n);
+  const clamped = new Float64Array(n);
   let cum = 0;
   let aClosed = false;
   let bClosed = false;
   let rankFor80 = 0;
 
-  sorted.forEach((c, i) => {
+  for (let k = 0; k < n; k++) {
+    const value = values[order[k]!]!;
     let tier: Tier = 'C';
-    if (c.value > 0) {
-      cum += c.value;
+    if (value > 0) {
+      cum += value;
       // A row belongs to the tier that is still open when it arrives, so the closing client is inside it.
       tier = !aClosed ? 'A' : !bClosed ? 'B' : 'C';
       if (cum >= aThreshold) aClosed = true;
       if (cum >= bThreshold) bClosed = true;
-      if (rankFor80 === 0 && cum >= eightyThreshold) rankFor80 = i + 1;
+      if (rankFor80 === 0 && cum >= eightyThreshold) rankFor80 = k + 1;
     }
     tiers[tier].clients += 1;
-    tiers[tier].value += c.value;
-    if (c.value > 0) positiveByTier[tier] += c.value;
-    rows.push({ id: c.id, value: c.value, rank: i + 1, cumulativeShare: totalPositive > 0 ? cum / totalPositive : 0, tier, cost: c.value < 0 });
-  });
+    tiers[tier].value += value;
+    if (value > 0) positiveByTier[tier] += value;
+    cumulativeShare[k] = totalPositive > 0 ? cum / totalPositive : 0;
+    tierOf[k] = TIERS.indexOf(tier);
+    clamped[k] = Math.max(0, value);
+  }
 
   for (const t of TIERS) tiers[t].share = totalPositive > 0 ? positiveByTier[t] / totalPositive : 0;
   return {
-    rows,
+    order,
+    cumulativeShare,
+    tier: tierOf,
     totalPositive,
     totalNegative,
-    clients: sorted.length,
-    shareOfClientsFor80Percent: totalPositive > 0 ? rankFor80 / sorted.length : 0,
-    gini: giniOfDescending(sorted.map((c) => Math.max(0, c.value))),
+    clients: n,
+    shareOfClientsFor80Percent: totalPositive > 0 ? rankFor80 / n : 0,
+    gini: giniOfDescending(clamped),
     tiers,
   };
 }
@@ -120,10 +152,17 @@ export function gini(values: readonly number[]): number {
   return giniOfDescending(values.map((v) => Math.max(0, v)).sort((a, b) => b - a));
 }
 
-// Value descending, then id ascending by code unit (not localeCompare: identical on every machine).
-function byValueThenId(a: { id: string; value: number }, b: { id: string; value: number }): number {
-  if (a.value !== b.value) return b.value - a.value;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+// Positions by value descending, then id ascending by code unit (not localeCompare: identical on
+// every machine), then input position (a stable sort's order for a repeated id).
+function rankOrder(ids: readonly string[], values: ArrayLike<number>): Uint32Array {
+  const order = new Uint32Array(values.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  return order.sort((a, b) => {
+    if (values[a] !== values[b]) return values[b]! - values[a]!;
+    const idA = ids[a]!;
+    const idB = ids[b]!;
+    return idA < idB ? -1 : idA > idB ? 1 : a - b;
+  });
 }
 
 /**
@@ -138,14 +177,15 @@ function cutoffThreshold(total: number, cutoff: number): number {
 }
 
 // The formula above on values already sorted descending (the ranking's order): position k is i = n − k.
-function giniOfDescending(xs: readonly number[]): number {
+function giniOfDescending(xs: ArrayLike<number>): number {
   const n = xs.length;
   let sum = 0;
   let weighted = 0;
-  xs.forEach((x, k) => {
+  for (let k = 0; k < n; k++) {
+    const x = xs[k]!;
     sum += x;
     weighted += (n - 1 - 2 * k) * x; // 2(n − k) − n − 1
-  });
+  }
   return n < 2 || sum === 0 ? 0 : Math.max(0, weighted / (n * sum));
 }
 

@@ -73,8 +73,6 @@ export function assignQuadrants(
   today: string,
   opts: QuadrantOptions = {},
 ): Map<string, QuadrantAssignment> {
-  const valueSplit = opts.valueSplit ?? 0.5;
-  const potentialSplit = opts.potentialSplit ?? 0.5;
   const values = clients.map((c) => metricValue(c, metric));
   const percentiles = valuePercentiles(values);
   const out = new Map<string, QuadrantAssignment>();
@@ -82,10 +80,15 @@ export function assignQuadrants(
   clients.forEach((c, i) => {
     const valuePercentile = percentiles[i]!;
     const potential = scoreWith(c, today, weights);
-    const highValue = values[i]! > 0 && valuePercentile >= valueSplit;
-    out.set(c.id, { quadrant: quadrantOf(highValue, potential >= potentialSplit), valuePercentile, potential });
+    out.set(c.id, { quadrant: quadrantFor(values[i]!, valuePercentile, potential, opts), valuePercentile, potential });
   });
   return out;
+}
+
+/** One client's quadrant from its value, its value percentile in the book and its potential score (see assignQuadrants). */
+export function quadrantFor(value: number, valuePercentile: number, potential: number, opts: Omit<QuadrantOptions, 'weights'> = {}): Quadrant {
+  const highValue = value > 0 && valuePercentile >= (opts.valueSplit ?? 0.5);
+  return quadrantOf(highValue, potential >= (opts.potentialSplit ?? 0.5));
 }
 
 export function quadrantOf(highValue: boolean, highPotential: boolean): Quadrant {
@@ -98,15 +101,18 @@ export function quadrantOf(highValue: boolean, highPotential: boolean): Quadrant
  * Equal values share a percentile; the book's median sits at 0.5, so a 0.5 split halves a book
  * of distinct values; one client alone is at 0.5.
  */
-export function valuePercentiles(values: readonly number[]): number[] {
+export function valuePercentiles(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const order = values.map((v, i) => ({ v, i })).sort((a, b) => a.v - b.v);
-  const out = new Array<number>(n);
+  // Positions sorted by value: a whole book sorts as numbers, not as an object per client.
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  order.sort((a, b) => values[a]! - values[b]!);
+  const out = new Float64Array(n);
   for (let start = 0; start < n; ) {
     let end = start;
-    while (end < n && order[end]!.v === order[start]!.v) end++;
+    while (end < n && values[order[end]!] === values[order[start]!]) end++;
     const p = (start + (end - start) / 2) / n;
-    for (let k = start; k < end; k++) out[order[k]!.i] = p;
+    for (let k = start; k < end; k++) out[order[k]!] = p;
     start = end;
   }
   return out;

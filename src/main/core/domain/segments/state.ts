@@ -20,12 +20,27 @@ export const DORMANT_MONTHS = 6;
  * HQ's dormant flag outranks "new": a 30-day-old account HQ has flagged is shown as dormant.
  */
 export function clientState(c: SegmentInput, today: string): ClientState {
+  const state = stateBeforeContact(c, today);
+  return state === 'active' && c.lastReachedContact ? afterContact(state, daysBetween(c.lastReachedContact, today), c.cadenceDays) : state;
+}
+
+/**
+ * Every rule but the contact one, which needs the cadence of the client's tier: a whole book is
+ * stated in two steps, this while it is read and `afterContact` once it is tiered.
+ */
+export function stateBeforeContact(c: SegmentInput, today: string): ClientState {
   if (c.status === 'lost') return 'lost';
   if (c.status === 'prospect') return 'new';
   if (isDormant(c, today)) return 'dormant';
   if (c.relationshipStart && daysBetween(c.relationshipStart, today) < NEW_CLIENT_DAYS) return 'new';
-  if (aumFellAFifth(c) || contactOverdue(c, today)) return 'at_risk';
+  if (aumFellAFifth(c)) return 'at_risk';
   return 'active';
+}
+
+/** The contact rule, last: an active client last reached more than 2 × the cadence ago is at risk. */
+export function afterContact(state: ClientState, reachedDaysAgo: number, cadenceDays: number | null | undefined): ClientState {
+  if (state !== 'active' || cadenceDays == null || cadenceDays <= 0) return state;
+  return reachedDaysAgo > 2 * cadenceDays ? 'at_risk' : state;
 }
 
 function isDormant(c: SegmentInput, today: string): boolean {
@@ -37,9 +52,4 @@ function isDormant(c: SegmentInput, today: string): boolean {
 function aumFellAFifth(c: SegmentInput): boolean {
   const before = c.aumFen12mAgo;
   return before != null && before > 0 && c.aumFen * 5 <= before * 4;
-}
-
-function contactOverdue(c: SegmentInput, today: string): boolean {
-  if (!c.lastReachedContact || c.cadenceDays == null || c.cadenceDays <= 0) return false;
-  return daysBetween(c.lastReachedContact, today) > 2 * c.cadenceDays;
 }
