@@ -1,12 +1,13 @@
 import { Empty, type TableProps } from 'antd';
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode, type UIEvent } from 'react';
 import type { ClientListRow } from '../../../../shared/clients';
-import { rowAt, type ClientPages } from './client-pages';
+import { rowAt } from './client-pages';
+import { useClients } from './clients-store';
+import { useRowSlots } from './row-slots';
+import { useRowWindow } from './use-row-window';
 
 /** Every row of the Clients table is this tall (Ant Design's small cell: 8 + 22 + 8 px and a 1 px rule; the tags set the line to 23). */
 export const ROW_HEIGHT = 40;
-/** Rows drawn above and below the window, so a slow scroll never shows an empty band. */
-const OVERSCAN = 4;
 
 export interface ClientColumn {
   key: string;
@@ -14,6 +15,8 @@ export interface ClientColumn {
   align?: 'right';
   /** Long text is cut with an ellipsis; this gives the whole text as the cell's title. */
   ellipsis?(row: ClientListRow): string;
+  /** The text's look (weight, figures, colour) as classes of the cell itself: no element inside the cell just to style it. */
+  textClass?(row: ClientListRow): string;
   cell(row: ClientListRow): ReactNode;
 }
 
@@ -21,10 +24,6 @@ export interface ClientColumn {
 type BodyInfo = Parameters<Extract<NonNullable<TableProps<ClientListRow>['components']>['body'], (...args: never[]) => unknown>>[1];
 
 interface Props {
-  /** The loaded pages of the list; rows not in them are drawn as placeholders. */
-  pages: ClientPages;
-  /** Rows in the list: the scroll height is this many rows from the start (the scrollbar is the whole list). */
-  total: number;
   /** When this changes (a new query, filter or sort), the table goes back to the top. */
   resetKey: unknown;
   columns: ClientColumn[];
@@ -45,13 +44,16 @@ interface Props {
  * The Clients table's body (Ant Design's `components.body`): rows of one fixed height, so the
  * window onto 100,000 rows is two divisions, not a walk over every row and a measurement of each
  * drawn one; only the rows in view (and a few either side) exist. Classes are Ant Design's virtual
- * table's, so the rows look and are found the same.
+ * table's, so the rows look and are found the same. The loaded pages come straight from the store:
+ * a page arriving redraws these rows only, not the Ant Design table around them.
  */
-export function ClientRows({ pages, total, resetKey, columns, widths, height, scrollbarSize, bodyRef, onScroll, onRange, onOpen }: Props) {
-  const [top, setTop] = useState(0);
+export const ClientRows = memo(function ClientRows({ resetKey, columns, widths, height, scrollbarSize, bodyRef, onScroll, onRange, onOpen }: Props) {
+  const pages = useClients((s) => s.pages);
+  // Rows in the list: the scroll height is this many rows from the start (the scrollbar is the whole list).
+  const total = useClients((s) => s.total);
+  const { first, last, scrolledTo } = useRowWindow(ROW_HEIGHT, height, total);
+  const slotOf = useRowSlots(first, last);
   const [left, setLeft] = useState(0);
-  const first = Math.max(0, Math.min(Math.floor(top / ROW_HEIGHT), total) - OVERSCAN);
-  const last = Math.min(total, Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN);
   const holder = useRef<HTMLDivElement | null>(null);
 
   useEffect(() => onRange(first, last), [onRange, first, last, pages, total]);
@@ -60,14 +62,14 @@ export function ClientRows({ pages, total, resetKey, columns, widths, height, sc
     if (seenKey.current === resetKey) return;
     seenKey.current = resetKey;
     if (holder.current) holder.current.scrollTop = 0;
-    setTop(0);
-  }, [resetKey]);
+    scrolledTo(0);
+  }, [resetKey, scrolledTo]);
   const template = widths.map((w, i) => `${i === widths.length - 1 ? w - scrollbarSize : w}px`).join(' ');
   const width = widths.reduce((a, b) => a + b, 0) - scrollbarSize;
 
   function scrolled(e: UIEvent<HTMLDivElement>) {
     const el = e.currentTarget;
-    setTop(el.scrollTop);
+    scrolledTo(el.scrollTop);
     if (el.scrollLeft !== left) {
       setLeft(el.scrollLeft);
       onScroll({ currentTarget: el, scrollLeft: el.scrollLeft });
@@ -83,11 +85,14 @@ export function ClientRows({ pages, total, resetKey, columns, widths, height, sc
     [bodyRef],
   );
 
+  // Keyed by slot (see useRowSlots), not by client: scrolled, a slot's elements take their new
+  // client's text in place. A screenful of rows removed and created anew each frame (each styled
+  // and laid out from nothing) was most of a scroll frame's work. A client listed twice (the book
+  // changed between pages) cannot clash either.
   const drawn: ReactNode[] = [];
   for (let i = first; i < last; i++) {
     const row = rowAt(pages, i);
-    // Keyed by position: a placeholder turns into its row in place, and a client listed twice (the book changed between pages) cannot clash.
-    drawn.push(row ? <ClientRow key={i} row={row} columns={columns} onOpen={onOpen} /> : <PlaceholderRow key={i} columns={columns} />);
+    drawn.push(row ? <ClientRow key={slotOf(i)} row={row} columns={columns} onOpen={onOpen} /> : <PlaceholderRow key={slotOf(i)} columns={columns} />);
   }
 
   return (
@@ -104,9 +109,9 @@ export function ClientRows({ pages, total, resetKey, columns, widths, height, sc
       </div>
     </div>
   );
-}
+});
 
-/** One client: a row that opens the client on click or Enter. Kept while it stays in the window. */
+/** One client: a row that opens the client on click or Enter. Redrawn only when its slot shows another client. */
 const ClientRow = memo(function ClientRow({ row, columns, onOpen }: { row: ClientListRow; columns: ClientColumn[]; onOpen(row: ClientListRow): void }) {
   return (
     <div
@@ -119,7 +124,7 @@ const ClientRow = memo(function ClientRow({ row, columns, onOpen }: { row: Clien
       }}
     >
       {columns.map((c) => (
-        <div key={c.key} className={cellClass(c)} title={c.ellipsis?.(row)}>
+        <div key={c.key} className={c.textClass ? `${cellClass(c)} ${c.textClass(row)}` : cellClass(c)} title={c.ellipsis?.(row)}>
           {c.cell(row)}
         </div>
       ))}

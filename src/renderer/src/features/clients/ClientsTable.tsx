@@ -1,7 +1,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType, SorterResult } from 'antd/es/table/interface';
 import type { TFunction } from 'i18next';
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientListRow } from '../../../../shared/clients';
 import { formatYuan } from '../../components/money';
@@ -17,10 +17,9 @@ const SORT_BY_COLUMN: Record<string, ClientSort> = { name: 'name', aumFen: 'aum'
 /** The book as a virtual table: fixed header, server-side sort, the scrollbar the whole list, pages of 1,000 rows fetched where the manager scrolls to. */
 export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row: ClientListRow): void }) {
   const { t } = useTranslation();
-  // Only what the table draws: the count line has its own subscription, so a page starting
-  // to load does not redraw the table.
-  const pages = useClients((s) => s.pages);
-  const total = useClients((s) => s.total);
+  // Only what the table draws: the count line and the rows have their own subscriptions, so a
+  // page starting to load or arriving does not redraw the table.
+  const hasRows = useClients((s) => s.pages.size > 0);
   const filter = useClients((s) => s.filter);
   const loading = useClients((s) => s.loading);
   const sort = useClients((s) => s.filter.sort);
@@ -38,9 +37,9 @@ export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row:
   // Ant Design's table draws the header, the sorters and the loading veil; ClientRows draws the
   // rows, straight from the store. The table is handed one row, so it lays the header out for a
   // filled body: handed the rows, it walks every one (selection keys, sorting, flattening)
-  // each time a page arrives, for rows it never draws.
-  const firstRow = pages.values().next().value?.[0];
-  const headerRows = useMemo(() => (firstRow ? [firstRow] : []), [firstRow]);
+  // each time a page arrives, for rows it never draws. Any loaded row will do, so it is taken
+  // when rows come or go, not each time the first loaded page changes.
+  const headerRows = useMemo(() => (hasRows ? [useClients.getState().pages.values().next().value![0]!] : []), [hasRows]);
 
   return (
     <div ref={ref}>
@@ -57,8 +56,6 @@ export const ClientsTable = memo(function ClientsTable({ onOpen }: { onOpen(row:
         components={{
           body: (_headerRows, info) => (
             <ClientRows
-              pages={pages}
-              total={total}
               resetKey={filter}
               columns={cells}
               widths={widths}
@@ -108,24 +105,27 @@ interface ClientCell extends ClientColumn {
  */
 function clientColumns(t: TFunction): ClientCell[] {
   const tags = segmentTagCells(t);
+  const longTerm = t('clientFields.idLongTerm');
+  const expiry = expiryCells(t);
   return [
     { key: 'clientNo', title: t('clients.columns.clientNo'), width: 92, ellipsis: (r) => r.clientNo ?? '', cell: (r) => r.clientNo },
-    { key: 'name', title: t('clients.columns.name'), width: 116, sort: 'name', ellipsis: (r) => r.name, cell: (r) => <strong className="rm-cell-strong">{r.name}</strong> },
+    { key: 'name', title: t('clients.columns.name'), width: 116, sort: 'name', ellipsis: (r) => r.name, textClass: () => 'rm-cell-strong', cell: (r) => r.name },
     { key: 'tier', title: t('clients.columns.tier'), width: 52, cell: (r) => tags.tier(r.tier) },
     { key: 'quadrant', title: t('clients.columns.quadrant'), width: 72, cell: (r) => tags.quadrant(r.quadrant) },
     { key: 'band', title: t('clients.columns.band'), width: 96, cell: (r) => tags.band(r.band) },
     { key: 'state', title: t('clients.columns.state'), width: 80, cell: (r) => tags.state(r.state) },
     { key: 'mobileMasked', title: t('clients.columns.mobile'), width: 104, cell: (r) => r.mobileMasked },
-    { key: 'aumFen', title: t('clients.columns.aum'), width: 128, align: 'right', sort: 'aum', cell: (r) => <span className="rm-num">{formatYuan(r.aumFen)}</span> },
+    { key: 'aumFen', title: t('clients.columns.aum'), width: 128, align: 'right', sort: 'aum', textClass: () => 'rm-num', cell: (r) => formatYuan(r.aumFen) },
     {
       key: 'revenue12mFen',
       title: t('clients.columns.revenue'),
       width: 116,
       align: 'right',
       sort: 'revenue',
-      cell: (r) => <span className={r.revenue12mFen < 0 ? 'rm-num rm-cell-danger' : 'rm-num'}>{formatYuan(r.revenue12mFen)}</span>,
+      textClass: (r) => (r.revenue12mFen < 0 ? 'rm-num rm-cell-danger' : 'rm-num'),
+      cell: (r) => formatYuan(r.revenue12mFen),
     },
-    { key: 'idExpiry', title: t('clients.columns.idExpiry'), width: 116, cell: (r) => (r.idLongTerm ? t('clientFields.idLongTerm') : expiryCell(t, r.idExpiry)) },
+    { key: 'idExpiry', title: t('clients.columns.idExpiry'), width: 116, cell: (r) => (r.idLongTerm ? longTerm : expiry(r.idExpiry)) },
   ];
 }
 
@@ -153,10 +153,19 @@ function stretch(widths: number[], total: number): number[] {
   return scaled;
 }
 
-function expiryCell(t: TFunction, date: string | null) {
-  const state = expiryState(date);
-  if (!date || !state) return <span className="rm-cell-secondary">—</span>;
-  if (state.level === 'expired') return <ToneTag tone="error" title={date}>{t('clients.expired', { days: -state.days })}</ToneTag>;
-  if (state.level === 'soon') return <ToneTag tone="warning" title={date}>{state.days === 0 ? t('clients.expiresToday') : t('clients.expiresIn', { days: state.days })}</ToneTag>;
-  return <span className="rm-num">{date}</span>;
+/** The ID expiry cell; its sentences are worded once per number of days (i18next's t costs more than the cell). */
+function expiryCells(t: TFunction): (date: string | null) => ReactNode {
+  const worded = new Map<string, string>();
+  const text = (key: string, days: number) => {
+    let s = worded.get(`${key}:${days}`);
+    if (s === undefined) worded.set(`${key}:${days}`, (s = t(key, { days })));
+    return s;
+  };
+  return (date) => {
+    const state = expiryState(date);
+    if (!date || !state) return <span className="rm-cell-secondary">—</span>;
+    if (state.level === 'expired') return <ToneTag tone="error" title={date}>{text('clients.expired', -state.days)}</ToneTag>;
+    if (state.level === 'soon') return <ToneTag tone="warning" title={date}>{state.days === 0 ? text('clients.expiresToday', 0) : text('clients.expiresIn', state.days)}</ToneTag>;
+    return <span className="rm-num">{date}</span>;
+  };
 }

@@ -15,6 +15,7 @@ import { QuadrantCountsCard, QuadrantScatterCard } from './QuadrantCards';
 import { SnapshotsCard } from './SnapshotsCard';
 import { TierCard } from './TierCard';
 import { useSegments } from './segments-store';
+import { useStaged } from './use-staged';
 
 /** 分层: which ~20% of clients bring ~80% of the value, who has potential, who is slipping, and how the book moved. */
 export function SegmentsPage() {
@@ -74,9 +75,13 @@ export function SegmentsPage() {
   );
 }
 
+/** The cards are drawn in this many stages, top to bottom, a frame apart (see useStaged). */
+const STAGES = 4;
+
 /** Everything drawn from one summary: redrawn only when the summary (or the cut-offs, the KPIs) change. */
 const SegmentCards = memo(function SegmentCards({ summary, cutoffs, kpis }: { summary: SegmentSummary; cutoffs: { a: number; b: number } | null; kpis: QuarterKpis | null }) {
   const { t } = useTranslation();
+  const stage = useStaged(STAGES);
   return (
     <>
       <Headline summary={summary} />
@@ -88,21 +93,33 @@ const SegmentCards = memo(function SegmentCards({ summary, cutoffs, kpis }: { su
         <Col xs={24} lg={11}>
           <TierCard summary={summary} cutoffs={cutoffs} />
         </Col>
-        <Col xs={24} lg={13}>
-          <QuadrantScatterCard summary={summary} />
-        </Col>
-        <Col xs={24} lg={11}>
-          <QuadrantCountsCard summary={summary} />
-        </Col>
-        <Col xs={24} lg={13}>
-          <BandCard summary={summary} />
-        </Col>
-        <Col xs={24} lg={11}>
-          <StateCard summary={summary} />
-        </Col>
+        {stage >= 2 && (
+          <>
+            <Col xs={24} lg={13}>
+              <QuadrantScatterCard summary={summary} />
+            </Col>
+            <Col xs={24} lg={11}>
+              <QuadrantCountsCard summary={summary} />
+            </Col>
+          </>
+        )}
+        {stage >= 3 && (
+          <>
+            <Col xs={24} lg={13}>
+              <BandCard summary={summary} />
+            </Col>
+            <Col xs={24} lg={11}>
+              <StateCard summary={summary} />
+            </Col>
+          </>
+        )}
       </Row>
-      <KpiCards kpis={kpis} />
-      <SnapshotsCard />
+      {stage >= 4 && (
+        <>
+          <KpiCards kpis={kpis} />
+          <SnapshotsCard />
+        </>
+      )}
     </>
   );
 });
