@@ -1,34 +1,23 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { desiredItems } from '../../src/main/core/domain/followups/generate';
 import { localDate } from '../../src/main/core/domain/local-date';
 import { contactSettings } from '../../src/main/core/services/contact-cap';
 import { regenerateFor } from '../../src/main/core/services/followup-generator';
-import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
+import { freshWorkspaceEach } from '../helpers/workspace-each';
 
 // The whole-book pass of the follow-up generator works chunk by chunk (500 clients at a time):
 // over a book of several chunks it must write exactly what the rules call for, client by client.
 
 const CLIENTS = 1_234; // two full chunks and a remainder
 
-let tmp: ReturnType<typeof tempDir>;
-let h: Harness;
-beforeEach(async () => {
-  tmp = tempDir();
-  h = makeCore(join(tmp.dir, 'ws'));
-  await createWorkspace(h);
-});
-afterEach(() => {
-  h.core.dispose();
-  tmp.cleanup();
-});
+const h = freshWorkspaceEach();
 
 type ClientRow = { id: string; status: 'active'; do_not_contact: number; id_expiry: string | null; id_long_term: number; relationship_start: string | null; risk_rated_at: string | null; created_at: string };
 
 describe('whole-book follow-up pass', () => {
   it('generates for every client of a book several chunks long, and a second pass changes nothing', async () => {
-    await h.call('demo.load', { clients: CLIENTS, seed: 7, contacts: 0 });
-    const s = h.core.workspace.requireSession();
+    await h().call('demo.load', { clients: CLIENTS, seed: 7, contacts: 0 });
+    const s = h().core.workspace.requireSession();
     const db = s.db;
     db.exec('DELETE FROM followups');
     const counts = db.transaction(() => regenerateFor(s, null))();

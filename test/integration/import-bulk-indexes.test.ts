@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { importBook } from '../../bench/import';
-import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
+import { freshWorkspaceEach } from '../helpers/workspace-each';
 
 // An import that at least doubles the book drops the plain indexes of clients and follow-ups while
 // its rows go in and builds them after (services/bulk-indexes.ts). The book must come out with the
@@ -9,20 +8,10 @@ import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/cor
 
 const ROWS = 5_200; // above the bulk threshold (5,000 new rows)
 
-let tmp: ReturnType<typeof tempDir>;
-let h: Harness;
-beforeEach(async () => {
-  tmp = tempDir();
-  h = makeCore(join(tmp.dir, 'ws'));
-  await createWorkspace(h);
-});
-afterEach(() => {
-  h.core.dispose();
-  tmp.cleanup();
-});
+const h = freshWorkspaceEach();
 
-const db = () => h.core.workspace.requireSession().db;
-const commit = (csv: Buffer) => h.router.handle('import.commit', { fileName: 'hq.csv', contentBase64: csv.toString('base64'), onDuplicate: 'merge' });
+const db = () => h().core.workspace.requireSession().db;
+const commit = (csv: Buffer) => h().router.handle('import.commit', { fileName: 'hq.csv', contentBase64: csv.toString('base64'), onDuplicate: 'merge' });
 const indexes = () => db().prepare("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name").all();
 
 /** Records, at each row written to `table`, which of `watched` indexes exist at that moment. */
@@ -57,7 +46,7 @@ describe('bulk import: indexes built after the rows', () => {
     expect(plan.map((p) => p.detail).join()).toContain('clients_name_mobile');
     // A client is found by name through the rebuilt index and by the search index.
     const name = db().prepare('SELECT name FROM clients ORDER BY revenue_12m_fen DESC LIMIT 1').pluck().get() as string;
-    const found = await h.call('clients.list', { query: name, limit: 10 });
+    const found = await h().call('clients.list', { query: name, limit: 10 });
     expect(found.total).toBeGreaterThan(0);
   });
 
