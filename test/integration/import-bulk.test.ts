@@ -9,6 +9,7 @@ import { desiredItems } from '../../src/main/core/domain/followups/generate';
 import { localDate } from '../../src/main/core/domain/local-date';
 import { contactSettings } from '../../src/main/core/services/contact-cap';
 import { shownDate } from '../../src/main/core/services/followups';
+import { regenerateFor } from '../../src/main/core/services/followup-generator';
 import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
 
 // An import writes its clients in multi-row batches and their follow-ups chunk by chunk: the
@@ -55,14 +56,22 @@ function book(h: Harness) {
   return { clients, followups, terms, journal };
 }
 
+function segmentRows(h: Harness) {
+  return db(h)
+    .prepare('SELECT c.client_no, g.metric, g.value_fen, g.rank, g.tier, g.quadrant, g.band, g.state FROM client_segments g JOIN clients c ON c.id = g.client_id ORDER BY c.client_no')
+    .all();
+}
+
 function counts(h: Harness) {
   const n = (table: string) => db(h).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-  return { clients: n('clients'), followups: n('followups'), journal: n('sync_journal'), terms: n('client_search_terms'), deferred: n('client_search_deferred'), audit: n('audit_log') };
+  return { clients: n('clients'), followups: n('followups'), segments: n('client_segments'), journal: n('sync_journal'), terms: n('client_search_terms'), deferred: n('client_search_deferred'), audit: n('audit_log') };
 }
 
 describe('bulk import', () => {
   it('writes the same clients, follow-ups, search terms and journal as creating each row on its own', async () => {
     const { csv } = importBook(ROWS);
+    // 80/20 on assets here, so both books split into all three tiers on the same figures.
+    for (const h of [a, b]) await h.call('segments.settings', { metric: 'aum' });
     const r = await commit(a, csv);
     expect(r).toMatchObject({ ok: true, data: { imported: ROWS, merged: 0, invalid: 0 } });
 
@@ -71,11 +80,17 @@ describe('bulk import', () => {
     for (const row of check.check.rows) await b.call('clients.create', { client: draftToInput(row.draft!) });
 
     const imported = book(a);
-    // The follow-ups the rules call for, row by row, as the generator's domain states them.
+    // The follow-ups the rules call for, row by row, as the generator's domain states them, at the
+    // cadence of the tier the import stored for each client.
     const s = a.core.workspace.requireSession();
     const today = localDate(s.now());
     const expected = (
-      db(a).prepare('SELECT id, client_no, status, do_not_contact, id_expiry, id_long_term, relationship_start, risk_rated_at, created_at FROM clients ORDER BY client_no').all() as {
+      db(a)
+        .prepare(
+          `SELECT c.id, c.client_no, c.status, c.do_not_contact, c.id_expiry, c.id_long_term, c.relationship_start, c.risk_rated_at, c.created_at, g.tier
+           FROM clients c LEFT JOIN client_segments g ON g.client_id = c.id ORDER BY c.client_no`,
+        )
+        .all() as {
         id: string;
         client_no: string;
         status: 'active';
@@ -85,10 +100,11 @@ describe('bulk import', () => {
         relationship_start: string | null;
         risk_rated_at: string | null;
         created_at: string;
+        tier: string | null;
       }[]
     ).flatMap((c) =>
       desiredItems(
-        { id: c.id, status: c.status, doNotContact: c.do_not_contact === 1, idExpiry: c.id_expiry, idLongTerm: c.id_long_term === 1, relationshipStart: c.relationship_start, riskRatedAt: c.risk_rated_at, createdOn: localDate(new Date(c.created_at)), tier: null, lastReachedOn: null, lastReachedId: null },
+        { id: c.id, status: c.status, doNotContact: c.do_not_contact === 1, idExpiry: c.id_expiry, idLongTerm: c.id_long_term === 1, relationshipStart: c.relationship_start, riskRatedAt: c.risk_rated_at, createdOn: localDate(new Date(c.created_at)), tier: c.tier, lastReachedOn: null, lastReachedId: null },
         today,
         contactSettings(s).cadence,
       )
@@ -97,13 +113,58 @@ describe('bulk import', () => {
     );
     expect(imported.followups).toEqual(expected);
     expect(expected.some((f) => f.date !== f.due)).toBe(true);
+    // Every client is segmented by the import, in all three tiers.
+    const tiers = db(a).prepare('SELECT tier, count(*) AS n FROM client_segments GROUP BY tier ORDER BY tier').all() as { tier: string; n: number }[];
+    expect(tiers.map((r) => r.tier)).toEqual(['A', 'B', 'C']);
+    expect(tiers.reduce((n, r) => n + r.n, 0)).toBe(ROWS);
+
+    // The book created row by row, then segmented, holds the same (its follow-ups moved once to
+    // their tier's cadence, so their revision differs).
+    expect((await b.call('segments.summary', {})).clients).toBe(ROWS);
     const oneByOne = book(b);
+    const withoutRev = (rows: unknown[]) => rows.map((r) => ({ ...(r as Record<string, unknown>), rev: undefined }));
     expect(imported.clients).toHaveLength(ROWS);
     expect(imported.followups.length).toBeGreaterThan(ROWS);
     expect(imported.clients).toEqual(oneByOne.clients);
-    expect(imported.followups).toEqual(oneByOne.followups);
+    expect(withoutRev(imported.followups)).toEqual(withoutRev(oneByOne.followups));
+    expect(oneByOne.followups.some((f) => (f as { rev: number }).rev > 1)).toBe(true);
+    expect(segmentRows(a)).toEqual(segmentRows(b));
     expect(imported.terms).toEqual(oneByOne.terms);
-    expect(imported.journal).toEqual(oneByOne.journal);
+    // One journal entry per row written; the row-by-row book also journalled each move.
+    expect(imported.journal).toEqual([
+      { entity: 'client', n: ROWS },
+      { entity: 'followup', n: imported.followups.length },
+    ]);
+    expect((oneByOne.journal[1] as { n: number }).n).toBeGreaterThan(imported.followups.length);
+
+    // The next segmentation of the imported book finds every follow-up already at its cadence.
+    const journalBefore = counts(a).journal;
+    await a.call('segments.summary', {});
+    expect(book(a).followups).toEqual(imported.followups);
+    expect(counts(a).journal).toBe(journalBefore);
+  });
+
+  it('moves the follow-ups of the book\'s clients whose tier the imported ones pushed down, in the same commit', async () => {
+    await a.call('segments.settings', { metric: 'aum' });
+    const { csv } = importBook(ROWS);
+    await commit(a, csv);
+    const tierOf = (id: string) => db(a).prepare('SELECT tier FROM client_segments WHERE client_id = ?').pluck().get(id) as string;
+    const cadenceDays = (id: string) => db(a).prepare(`SELECT title_params FROM followups WHERE client_id = ? AND type = 'cadence' AND status = 'open'`).pluck().get(id) as string;
+    const top = db(a).prepare('SELECT id FROM clients ORDER BY aum_fen DESC LIMIT 1').pluck().get() as string;
+    expect(tierOf(top)).toBe('A');
+    const before = cadenceDays(top);
+
+    // Three clients with more assets than the whole book: the old top client falls out of A.
+    const header = '姓名,金融资产,手机号码';
+    const rows = ['甲新客户', '乙新客户', '丙新客户'].map((name, i) => `${name},900000000.00,1390000000${i}`);
+    const r = await commit(a, iconv.encode(`${[header, ...rows].join('\r\n')}\r\n`, 'gbk'));
+    expect(r, JSON.stringify(r)).toMatchObject({ ok: true, data: { imported: 3 } });
+    expect(tierOf(top)).not.toBe('A');
+    expect(cadenceDays(top)).not.toBe(before);
+
+    // Nothing is left for the next pass: every generated follow-up already matches its tier.
+    const s = a.core.workspace.requireSession();
+    expect(s.db.transaction(() => regenerateFor(s, null))()).toEqual({ created: 0, moved: 0, superseded: 0 });
   });
 
   it('merges a later row of the file into a client still waiting in an earlier batch', async () => {

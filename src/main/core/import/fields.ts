@@ -66,14 +66,14 @@ export const FIELD_ALIASES: Record<ImportField, readonly string[]> = {
   aum: ['金融资产', 'aum', '金融资产余额', 'financial assets'],
   deposits: ['存款', 'deposits', '存款余额', 'deposit balance'],
   loan_balance: ['贷款余额', 'loan_balance', '贷款', 'loans'],
-  card_spend_12m: ['信用卡年消费', 'card_spend_12m', '信用卡消费', 'card spend'],
-  revenue_12m: ['年贡献', 'revenue_12m', '综合贡献', '贡献度', 'revenue', 'contribution'],
+  card_spend_12m: ['信用卡年消费', 'card_spend_12m', '信用卡消费', '近12个月信用卡消费', '近一年信用卡消费', 'card spend'],
+  revenue_12m: ['年贡献', 'revenue_12m', '综合贡献', '贡献度', '近12个月综合贡献', '近一年综合贡献', '年度综合贡献', 'revenue', 'contribution'],
   products: ['持有产品', 'products', '产品', 'holdings'],
   risk_grade: ['风险等级', 'risk_grade', '风险评级', '洗钱风险等级', 'risk rating'],
   relationship_start: ['建立关系日期', 'relationship_start', '建立关系时间', '开户日期', 'client since'],
   tags: ['标签', 'tags', 'labels'],
   notes: ['备注', 'notes', '说明', 'remarks', 'memo'],
-  potential: ['潜力评分', 'potential', '潜力', 'potential score'],
+  potential: ['潜力评分', 'potential', '潜力', '潜力评级', 'potential score'],
 };
 
 export const KIND_VALUES: Record<string, ClientKind> = {

@@ -12,10 +12,11 @@ import { checkImportFile, type ImportCheck } from '../import/pipeline';
 import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
 import { uuidv7 } from '../domain/ids';
-import { applyUpdate, clientBatch, toInput } from './clients';
+import { applyUpdate, clientBatch, takeSegmentsStale, toInput } from './clients';
 import { withIndexesDeferred } from './bulk-indexes';
 import { withDeferredSearchTerms } from './client-search';
 import { GENERATOR_INDEXES, regenerateFor } from './followup-generator';
+import { segmentForBulkLoad } from './segments';
 import type { Session } from './session';
 
 // Import of HQ extracts: check everything first, then commit the accepted rows in one
@@ -73,14 +74,20 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
     const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
     const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
     const placed = withIndexesDeferred(s, 'clients', rows - invalid, lookupIndexes, () => withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates, bookEmpty }, result)));
-    // Their follow-ups (ID expiry, first risk rating, cadence) land with them.
+    // Their follow-ups (ID expiry, first risk rating, cadence) land with them, generated once at
+    // the cadence of the tier each client now has. The book's other clients whose tier moved with
+    // the new ones are regenerated in the same pass.
     const placedIds = [...new Set(placed.values())];
-    withIndexesDeferred(s, 'followups', placedIds.length, GENERATOR_INDEXES, () => regenerateFor(s, placedIds));
+    const tierMoved = placedIds.length > 0 ? segmentForBulkLoad(s) : [];
+    const regenerate = [...new Set([...placedIds, ...tierMoved])];
+    withIndexesDeferred(s, 'followups', regenerate.length, GENERATOR_INDEXES, () => regenerateFor(s, regenerate));
     if (input.rememberMapping && input.mapping) {
       const now = s.now().toISOString();
       s.orm.insert(importMappings).values({ headerKey: check.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
     }
   });
+  // The segments just stored are the book's: the next list or agenda need not segment it again.
+  if (result.imported + result.merged > 0) takeSegmentsStale(s);
   return result;
 }
 

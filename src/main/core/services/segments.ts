@@ -64,6 +64,25 @@ export function paretoOfBook(s: Session, metric: MetricName): ReturnType<typeof 
 
 /** Segments the book, stores each client's segment, and returns the summary. */
 export function computeSegments(s: Session, metricOverride?: MetricName): SegmentSummary {
+  const { summary, tierMoved } = segmentAndStore(s, metricOverride);
+  // A tier that moved changes that client's keep-in-touch interval.
+  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
+  return summary;
+}
+
+/**
+ * For a bulk load (an import), inside its transaction and before it generates the new clients'
+ * follow-ups: segments and stores the book as it now stands, and returns the clients whose tier
+ * moved, new ones included. The caller regenerates their follow-ups once, at their tier's cadence;
+ * left to the next pass, every new client's cadence follow-up would be written at the default
+ * interval and then moved (100,000 moves after a branch-sized import).
+ */
+export function segmentForBulkLoad(s: Session): string[] {
+  if (!s.db.inTransaction) throw new Error('segmentForBulkLoad needs a transaction');
+  return segmentAndStore(s).tierMoved;
+}
+
+function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: SegmentSummary; tierMoved: string[] } {
   const settings = segmentSettings(s);
   const metric = metricOverride ?? settings.metric;
   const today = localDate(s.now());
@@ -73,9 +92,7 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
   const segments = segmentsOf(book, pareto, metric, contactSettings(s).cadence);
   const summary = summarise(book, pareto, segments, metric, computedAt);
   const tierMoved = storeSegments(s, book.ids, segments, pareto.order, computedAt);
-  // A tier that moved changes that client's keep-in-touch interval.
-  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
-  return summary;
+  return { summary, tierMoved };
 }
 
 /** Each client's segment, at its position in the book. */
