@@ -285,4 +285,42 @@ describe('reminders that fire', () => {
     expect(locked[1]!.payload.body).not.toContain('王');
     expect(locked[1]!.payload.count).toBeGreaterThan(0);
   });
+
+  it('announces today\'s items before the overdue ones with a total, then only what was written since', async () => {
+    // Unlocked all day: the checks half an hour apart must not find the workspace idle-locked.
+    await h.call('settings.update', { autoLockMinutes: 240 });
+    const other = await client({ name: '李建国', mobile: '13912345678', idNumber: undefined });
+    const items = [['2026-11-19', '逾期一'], ['2026-11-20', '逾期二'], ['2026-11-23', '周一一'], ['2026-11-23', '周一二'], ['2026-11-25', '周三']] as const;
+    for (const [i, [due, title]] of items.entries()) {
+      const id = await client({ name: `客户${'甲乙丙丁戊'[i]}`, mobile: `1370000000${i}`, idNumber: undefined });
+      await h.call('followups.create', { clientId: id, type: 'call', due, title });
+    }
+    // Monday morning (the clock starts on a Sunday, when nothing is shown).
+    h.clock.advanceMinutes(24 * 60);
+    const monday = '2026-11-23';
+    // What the agenda holds, in its order (date, type, id): today's go first, then the overdue.
+    const agenda = (await h.call('agenda.range', { from: monday, to: monday, includeOverdue: true })).items as { date: string; clientName: string; title: string }[];
+    const ordered = [...agenda.filter((i) => i.date === monday), ...agenda.filter((i) => i.date !== monday)];
+    expect(agenda.filter((i) => i.date === monday).map((i) => i.title).sort()).toEqual(['周一一', '周一二']);
+    expect(agenda.filter((i) => i.title.startsWith('逾期'))).toHaveLength(2);
+    expect(agenda.some((i) => i.title === '周三')).toBe(false);
+    events = [];
+    h.core.tick();
+    const first = events.filter((e) => e.event === 'reminders.due').map((e) => e.payload);
+    expect(first).toHaveLength(1);
+    expect(first[0]!.count).toBe(agenda.length);
+    expect(first[0]!.body).toBe(`${ordered.slice(0, 3).map((i) => `${i.clientName} · ${i.title}`).join('；')} 等共 ${agenda.length} 项`);
+    expect(first[0]!.body.split('；').map((n) => n.split(' · ')[1]!.slice(0, 2))).toEqual(['周一', '周一', '首次']);
+
+    // Later that day: only the item added since is announced.
+    await h.call('followups.create', { clientId: other, type: 'call', due: '2026-11-20', title: '新加的一条' });
+    h.clock.advanceMinutes(31);
+    h.core.tick();
+    const second = events.filter((e) => e.event === 'reminders.due').map((e) => e.payload);
+    expect(second).toHaveLength(2);
+    expect(second[1]).toMatchObject({ count: 1, body: '李建国 · 新加的一条' });
+    h.clock.advanceMinutes(31);
+    h.core.tick();
+    expect(events.filter((e) => e.event === 'reminders.due')).toHaveLength(2);
+  });
 });

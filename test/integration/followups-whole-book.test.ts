@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { desiredItems } from '../../src/main/core/domain/followups/generate';
 import { localDate } from '../../src/main/core/domain/local-date';
 import { contactSettings } from '../../src/main/core/services/contact-cap';
-import { regenerateFor } from '../../src/main/core/services/followup-generator';
+import { generatorOutdated, regenerateFor } from '../../src/main/core/services/followup-generator';
 import { freshWorkspaceEach } from '../helpers/workspace-each';
 
 // The whole-book pass of the follow-up generator works chunk by chunk (500 clients at a time):
@@ -39,5 +39,14 @@ describe('whole-book follow-up pass', () => {
     expect(written).toEqual(expected);
     expect(counts).toEqual({ created: expected.length, moved: 0, superseded: 0 });
     expect(db.transaction(() => regenerateFor(s, null))()).toEqual({ created: 0, moved: 0, superseded: 0 });
+  });
+
+  it('owes no whole-book pass in a new workspace; one made before the rules\' version was kept gets it once, at its first agenda', async () => {
+    const s = h().core.workspace.requireSession();
+    expect(generatorOutdated(s)).toBe(false);
+    s.db.prepare("DELETE FROM settings WHERE key = 'followups.generatorVersion'").run();
+    expect(generatorOutdated(s)).toBe(true);
+    await h().call('agenda.today', {});
+    expect(generatorOutdated(s)).toBe(false);
   });
 });

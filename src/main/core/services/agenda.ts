@@ -88,6 +88,30 @@ export function agendaItems(s: Session, locale: Locale, q: AgendaQuery): AgendaI
   return rows.map((r) => toItem(r, locale, today, tiers));
 }
 
+/** Where a reminder's announcements stopped: the instant of its check, and the due items written at that very instant. */
+export interface AnnouncedUpTo {
+  at: string;
+  atEdge: string[];
+}
+
+/**
+ * The open items due by `today` (overdue included) for a reminder: how many, the first few
+ * (today's before the overdue ones), and where this announcement stops. With `since`, only the
+ * items written (created, moved, edited) after the last one: those a reminder earlier in the day
+ * has not announced. Counted in SQL: a branch-sized book can have 100,000 items due at once.
+ */
+export function dueForReminder(s: Session, locale: Locale, today: string, since: AnnouncedUpTo | null, first: number): { count: number; items: AgendaItem[]; upTo: AnnouncedUpTo } {
+  const due = `f.status = 'open' AND f.date <= @today`;
+  // Written after the last check, or at its very instant but not among the items it saw.
+  const where = `WHERE ${due}${since === null ? '' : ` AND (f.updated_at > @at OR (f.updated_at = @at AND f.id NOT IN (SELECT value FROM json_each(@atEdge))))`}`;
+  const params = since === null ? { today } : { today, at: since.at, atEdge: JSON.stringify(since.atEdge) };
+  const count = s.db.prepare(`SELECT count(*) FROM followups f ${where}`).pluck().get(params) as number;
+  const rows = count === 0 ? [] : (s.db.prepare(`${AGENDA_SELECT_TIER} ${where} ORDER BY f.date = @today DESC, f.date, f.type, f.id LIMIT ${first}`).raw().all(params) as AgendaTuple[]);
+  const at = s.now().toISOString();
+  const atEdge = s.db.prepare(`SELECT f.id FROM followups f WHERE ${due} AND f.updated_at = @at`).pluck().all({ today, at }) as string[];
+  return { count, items: rows.map((r) => toItem(r, locale, today)), upTo: { at, atEdge } };
+}
+
 export function calendarRange(s: Session, locale: Locale, q: ParsedInputOf<'agenda.range'>): CalendarRange {
   ensureAgendaFresh(s);
   const to = addDays(q.to, 1);

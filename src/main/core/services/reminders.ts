@@ -1,8 +1,7 @@
 import type { EventMap, Locale } from '../../../shared/contract';
 import { translate } from '../../../shared/i18n';
-import { addDays } from '../domain/calendar/workdays';
 import { localDate } from '../domain/local-date';
-import { agendaItems, ensureAgendaFresh } from './agenda';
+import { dueForReminder, ensureAgendaFresh, type AnnouncedUpTo } from './agenda';
 import type { Session } from './session';
 import { syncReminder } from './sync';
 import { backupReminder } from './backup';
@@ -18,7 +17,8 @@ type Note = EventMap['reminders.due'];
 
 export class Reminders {
   private lastCheck = Number.NEGATIVE_INFINITY;
-  private readonly announced = new Set<string>();
+  /** The day of the last announcement and where it stopped: later checks that day announce only what was written since. */
+  private announced: { day: string; upTo: AnnouncedUpTo } | null = null;
   private locked: { day: string; count: number; announced: boolean } | null = null;
   /** The day the sync reminder was last shown. */
   syncAnnounced = '';
@@ -57,13 +57,17 @@ export class Reminders {
       return { title: translate(locale, 'reminders.title'), body: translate(locale, 'reminders.lockedBody', { count: l.count }), count: l.count };
     }
     this.locked = null;
-    const fresh = dueToday(s, locale, today).filter((i) => !this.announced.has(`${today}|${i.id}`));
-    if (fresh.length === 0) return null;
-    for (const i of fresh) this.announced.add(`${today}|${i.id}`);
+    ensureAgendaFresh(s);
+    // Counted, with a few names read: a large import's first contacts can put 100,000 items due at
+    // once, and a list or a set of announced ids that size cost seconds and 150 MB per check.
+    const since = this.announced?.day === today ? this.announced.upTo : null;
+    const fresh = dueForReminder(s, locale, today, since, NAMES_SHOWN);
+    this.announced = { day: today, upTo: fresh.upTo };
+    if (fresh.count === 0) return null;
     const sep = locale === 'en' ? '; ' : '；';
-    const names = fresh.slice(0, NAMES_SHOWN).map((i) => `${i.clientName} · ${i.title}`).join(sep);
-    const more = fresh.length > NAMES_SHOWN ? translate(locale, 'reminders.more', { count: fresh.length }) : '';
-    return { title: translate(locale, 'reminders.title'), body: `${names}${more}`, count: fresh.length };
+    const names = fresh.items.map((i) => `${i.clientName} · ${i.title}`).join(sep);
+    const more = fresh.count > NAMES_SHOWN ? translate(locale, 'reminders.more', { count: fresh.count }) : '';
+    return { title: translate(locale, 'reminders.title'), body: `${names}${more}`, count: fresh.count };
   }
 }
 
@@ -90,9 +94,3 @@ export function backupNote(s: Session, locale: Locale, reminders: { backupAnnoun
   return { title: translate(locale, 'backupReminder.title'), body: translate(locale, `backupReminder.${r.due}`, { days: r.reminderDays }), count: 1 };
 }
 
-function dueToday(s: Session, locale: Locale, today: string) {
-  ensureAgendaFresh(s);
-  // Today's items first, then the overdue ones (an item not announced on its day is announced now).
-  const items = agendaItems(s, locale, { from: today, to: addDays(today, 1), includeOverdue: true });
-  return [...items.filter((i) => i.date === today), ...items.filter((i) => i.date !== today)];
-}

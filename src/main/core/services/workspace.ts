@@ -10,6 +10,7 @@ import { deriveKek, newDataKey, newKdfParams, unwrapWithPassphrase, wrapKey } fr
 import { DB_FILE, readWorkspaceFile, workspaceExists, writeWorkspaceFile, type WorkspaceFile } from '../store/workspace-file';
 import { makeEscrowWrap, type EscrowWrap } from '../sync/escrow';
 import { nextAuditAnchor } from './audit';
+import { markGeneratorCurrent } from './followup-generator';
 import { Session } from './session';
 import { readSetting, writeSetting } from './settings';
 
@@ -99,6 +100,8 @@ export class Workspace {
     session.inTransaction({ action: 'workspace.create', details: { workspaceId: file.workspaceId, schemaVersion: file.schemaVersion } }, () => {
       writeSetting(session, 'displayName', input.displayName);
       writeSetting(session, 'workspaceId', file.workspaceId);
+      // Otherwise the first agenda after a 100,000-client import re-reads the whole book for nothing.
+      markGeneratorCurrent(session);
     });
     writeWorkspaceFile(dir, file);
     this.session = session;
