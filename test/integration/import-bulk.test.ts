@@ -180,6 +180,31 @@ describe('bulk import', () => {
     expect(counts(a).clients).toBe(ROWS);
   });
 
+  it('writes the rows as they are read, and takes all of them back when the file breaks near its end or a strict import meets a bad last row', async () => {
+    const { csv } = importBook(ROWS);
+    const text = iconv.decode(csv, 'gbk');
+    const before = counts(a);
+    // Counts the client rows written, outside the transaction (a JS function survives the rollback).
+    let written = 0;
+    db(a).function('written', () => ++written);
+    db(a).exec('CREATE TEMP TRIGGER count_writes AFTER INSERT ON main.clients BEGIN SELECT written(); END');
+
+    const broken = `${text}C999,"没有闭合的引号,个人\r\n`;
+    const r = await commit(a, iconv.encode(broken, 'gbk'));
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE', reason: 'CSV_QUOTES' } });
+    // The full batches were in before the broken row was read.
+    expect(written).toBe(Math.floor(ROWS / BATCH_ROWS) * BATCH_ROWS);
+    expect(counts(a)).toEqual(before);
+
+    written = 0;
+    const badLast = `${text}C998,最后一行,个人,,,居民身份证,110101199003074250\r\n`;
+    const strict = await a.router.handle('import.commit', { fileName: 'hq.csv', contentBase64: iconv.encode(badLast, 'gbk').toString('base64'), onDuplicate: 'merge', strict: true });
+    expect(strict).toMatchObject({ ok: false, error: { code: 'IMPORT_ROWS_INVALID', field: 'id_number', params: { row: ROWS + 2, count: 1 } } });
+    expect(written).toBe(ROWS);
+    expect(counts(a)).toEqual(before);
+    db(a).exec('DROP TRIGGER temp.count_writes');
+  });
+
   it('writes nothing when the commit fails part-way, in the clients or in their follow-ups', async () => {
     const { csv } = importBook(ROWS);
     const before = counts(a);

@@ -110,5 +110,18 @@ describe('import of HQ extracts', () => {
     const again = await h.call('import.preview', fixture('bad-id.csv'));
     expect(again.mappingSource).toBe('remembered');
     expect(again.mapping['mobile']).toBeUndefined();
+    // A later commit of the same headers, given no mapping, reads the file by the remembered one.
+    for (const c of await snapshot()) await h.call('clients.delete', { id: c.id });
+    const r = await h.call('import.commit', fixture('bad-id.csv'));
+    expect(r.imported).toBe(2);
+    const db = h.core.workspace.requireSession().db;
+    expect(db.prepare('SELECT count(*) FROM clients WHERE mobile IS NOT NULL').pluck().get()).toBe(0);
+  });
+
+  it('refuses a file without a name column on commit, naming the field, and writes nothing', async () => {
+    const csv = Buffer.from('\uFEFF手机号码,证件号码\r\n13812345678,110101199003074258\r\n', 'utf8');
+    const r = await h.router.handle('import.commit', { fileName: 'x.csv', contentBase64: csv.toString('base64') });
+    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE', field: 'name', reason: 'COLUMN_MISSING' } });
+    expect(await snapshot()).toEqual([]);
   });
 });

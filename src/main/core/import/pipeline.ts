@@ -3,7 +3,7 @@
 import { findDuplicates, type DuplicateIssue } from './duplicates';
 import type { ClientDraft, FieldMapping } from './fields';
 import { autoMap, headerSetKey } from './mapping';
-import { parseTableFile, type TableError, type TableIssue, type TableRow, type TableSource } from './table';
+import { parseTableFile, parseTextTable, type TableError, type TableIssue, type TableRow, type TableSource } from './table';
 import { validateRow, type RowIssue } from './validate-row';
 
 export interface ImportRow {
@@ -27,36 +27,67 @@ export interface ImportCheck {
 
 /**
  * Check an import file. `mapping` overrides the automatic one (a mapping the RM saved
- * under `headerKey`). Rows keep their spreadsheet row numbers for every message.
+ * under `headerKey`), or picks one once the header is read. Rows keep their spreadsheet row
+ * numbers for every message.
  */
 export async function checkImportFile(
   bytes: Uint8Array,
   today: string,
-  mapping?: FieldMapping,
+  mapping?: FieldMapping | MappingFor,
 ): Promise<{ ok: true; check: ImportCheck } | { ok: false; error: TableError }> {
   // Each row is validated as it is read, so only its draft (or its errors) is kept, never its cells.
   const checked: ImportRow[] = [];
-  let used = mapping;
-  const parsed = await parseTableFile(bytes, (row, headers) => {
-    used ??= autoMap(headers).mapping;
-    checked.push(checkRow(row.cells, row.rowNumber, row.flags, used, today));
-  });
+  const reader = rowChecker(today, typeof mapping === 'function' ? mapping : () => mapping, (row) => checked.push(row));
+  const parsed = await parseTableFile(bytes, reader.sink);
   if (!parsed.ok) return parsed;
-  const { headers, issues } = parsed.table;
-  const auto = autoMap(headers);
   const valid = checked.flatMap((r) => (r.draft ? [{ rowNumber: r.rowNumber, draft: r.draft }] : []));
+  return { ok: true, check: { ...reader.header(parsed), rows: checked, duplicates: findDuplicates(valid) } };
+}
+
+/** Picks the mapping once the header is read (undefined: the automatic one). */
+export type MappingFor = (headers: readonly string[]) => FieldMapping | undefined;
+
+/** What a check finds besides its rows. */
+export type CheckedHeader = Omit<ImportCheck, 'rows' | 'duplicates'>;
+
+/**
+ * The check of a file that is not an XLSX workbook, synchronously and without keeping rows: each
+ * checked row goes to `onRow` as it is read (an import writes it at once, so a 100,000-row file is
+ * never held as drafts). `mappingFor` picks the mapping once the header is read; it may throw.
+ */
+export function checkImportText(
+  bytes: Uint8Array,
+  today: string,
+  mappingFor: MappingFor,
+  onRow: (row: ImportRow) => void,
+): { ok: true; header: CheckedHeader } | { ok: false; error: TableError } {
+  const reader = rowChecker(today, mappingFor, onRow);
+  const parsed = parseTextTable(bytes, reader.sink);
+  if (!parsed.ok) return parsed;
+  return { ok: true, header: reader.header(parsed) };
+}
+
+function rowChecker(today: string, mappingFor: MappingFor, onRow: (row: ImportRow) => void) {
+  let used: FieldMapping | undefined;
   return {
-    ok: true,
-    check: {
-      source: parsed.source,
-      headers,
-      headerKey: headerSetKey(headers),
-      mapping: used ?? auto.mapping,
-      unknownHeaders: auto.unknown,
-      duplicateHeaders: auto.duplicates,
-      tableIssues: issues,
-      rows: checked,
-      duplicates: findDuplicates(valid),
+    sink: (row: TableRow, headers: readonly string[]) => {
+      used ??= mappingFor(headers) ?? autoMap(headers).mapping;
+      onRow(checkRow(row.cells, row.rowNumber, row.flags, used, today));
+    },
+    header(parsed: { table: { headers: string[]; issues: TableIssue[] }; source?: TableSource }): CheckedHeader {
+      const { headers, issues } = parsed.table;
+      const auto = autoMap(headers);
+      // A file with a header and no data row still has its mapping.
+      used ??= mappingFor(headers) ?? auto.mapping;
+      return {
+        source: parsed.source,
+        headers,
+        headerKey: headerSetKey(headers),
+        mapping: used,
+        unknownHeaders: auto.unknown,
+        duplicateHeaders: auto.duplicates,
+        tableIssues: issues,
+      };
     },
   };
 }

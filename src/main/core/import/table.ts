@@ -29,15 +29,29 @@ export type TableSource = { format: 'csv'; encoding: TextEncoding; delimiter: st
  * there as it is read and the table comes back without rows.
  */
 export async function parseTableFile(bytes: Uint8Array, onRow?: RowSink): Promise<TableResult & { source?: TableSource }> {
-  if (bytes.length === 0) return { ok: false, error: { code: 'FILE_EMPTY', reason: 'zero bytes' } };
-  if (bytes.length > MAX_TEXT_BYTES) return { ok: false, error: { code: 'FILE_TOO_LARGE', reason: 'over size limit' } };
-  if (hasMagic(bytes, ZIP_MAGIC)) {
+  if (isXlsx(bytes) && sizeError(bytes) === null) {
     const result = await parseXlsx(bytes, onRow);
     return result.ok ? { ...result, source: { format: 'xlsx' } } : result;
   }
+  return parseTextTable(bytes, onRow);
+}
+
+/** The file is an XLSX workbook (a ZIP), which only parseTableFile reads: asynchronously. */
+export function isXlsx(bytes: Uint8Array): boolean {
+  return hasMagic(bytes, ZIP_MAGIC);
+}
+
+/**
+ * parseTableFile for a file that is not an XLSX workbook, synchronously: every row has gone to `onRow`
+ * when it returns (an import writes each row as it is read, inside one transaction).
+ */
+export function parseTextTable(bytes: Uint8Array, onRow?: RowSink): TableResult & { source?: TableSource } {
+  const tooBig = sizeError(bytes);
+  if (tooBig) return tooBig;
   if (hasMagic(bytes, OLE_MAGIC)) {
     return { ok: false, error: { code: 'FILE_XLS_LEGACY', reason: 'OLE compound file: .xls or encrypted workbook' } };
   }
+  if (hasMagic(bytes, ZIP_MAGIC)) throw new Error('parseTextTable: an XLSX workbook is read by parseTableFile');
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, error: { code: decoded.code, reason: decoded.reason } };
   const parsed = parseCsv(decoded.text, onRow);
@@ -92,6 +106,12 @@ export function guessDelimiter(text: string): string {
     if (count > bestCount) [best, bestCount] = [d, count];
   }
   return best;
+}
+
+function sizeError(bytes: Uint8Array): TableResult | null {
+  if (bytes.length === 0) return { ok: false, error: { code: 'FILE_EMPTY', reason: 'zero bytes' } };
+  if (bytes.length > MAX_TEXT_BYTES) return { ok: false, error: { code: 'FILE_TOO_LARGE', reason: 'over size limit' } };
+  return null;
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];

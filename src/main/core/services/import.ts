@@ -8,7 +8,9 @@ import type { ImportDuplicate, ImportIssue, ImportPreview, ImportResult } from '
 import { maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
 import type { ClientDraft, FieldMapping } from '../import/fields';
-import { checkImportFile, type ImportCheck } from '../import/pipeline';
+import { checkImportFile, checkImportText, type CheckedHeader, type ImportCheck, type ImportRow, type MappingFor } from '../import/pipeline';
+import { autoMap, headerSetKey } from '../import/mapping';
+import { isXlsx, type TableError } from '../import/table';
 import { draftValues } from '../import/draft-values';
 import { clients, importMappings } from '../store/schema';
 import { uuidv7 } from '../domain/ids';
@@ -55,35 +57,73 @@ export async function previewImport(s: Session, input: ImportInput): Promise<Imp
 }
 
 export async function commitImport(s: Session, input: ParsedInputOf<'import.commit'>): Promise<ImportResult> {
-  const { check, fileSha256 } = await runCheck(s, input);
-  const errors = rowIssues(check, 'errors');
-  const missing = REQUIRED_FIELDS.filter((f) => check.mapping[f] === undefined);
-  if (missing.length) throw new AppError('IMPORT_FILE', { field: missing[0], reason: 'COLUMN_MISSING' });
-  if (input.strict && errors.length) {
-    throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
-  }
-  const skip = new Set(input.skipRows);
-  const rows = check.rows.length;
-  const invalid = check.rows.filter((r) => !r.draft).length;
-  const result = { imported: 0, merged: 0, skipped: 0, invalid, errors, fileSha256 };
-
-  const skipDuplicates = input.onDuplicate === 'skip';
+  const bytes = Buffer.from(input.contentBase64, 'base64');
+  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
+  const today = localDate(s.now());
+  const saved = (headerKey: string) => s.orm.select().from(importMappings).where(eq(importMappings.headerKey, headerKey)).get()?.mapping as FieldMapping | undefined;
+  // The mapping: the one given, else the one remembered for these headers, else the automatic one.
+  const mappingFor: MappingFor = (headers) => {
+    const mapping = (input.mapping as FieldMapping | undefined) ?? saved(headerSetKey(headers)) ?? autoMap(headers).mapping;
+    const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
+    if (missing.length) throw new AppError('IMPORT_FILE', { field: missing[0], reason: 'COLUMN_MISSING' });
+    return mapping;
+  };
+  // A workbook is read asynchronously: checked whole first, then written. Any other file is read
+  // row by row inside the transaction, each row written as it is checked.
+  const workbook = isXlsx(bytes) ? await checkedWorkbook(bytes, today, mappingFor) : null;
+  const feed: RowFeed = workbook
+    ? (onRow) => {
+        const rows = workbook.rows;
+        workbook.rows = [];
+        for (let i = 0; i < rows.length; i++) {
+          onRow(rows[i]!);
+          rows[i] = undefined as never;
+        }
+        return workbook;
+      }
+    : (onRow) => {
+        const r = checkImportText(bytes, today, mappingFor, onRow);
+        if (!r.ok) throw fileError(r.error);
+        return r.header;
+      };
+  const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
+  let rows = 0;
   s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
     // In an empty book a row can only match an earlier row of the file, so the book's duplicate
     // lookups (and their indexes) are not needed while the rows go in.
     const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
     const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
-    const placed = withIndexesDeferred(s, 'clients', rows - invalid, lookupIndexes, () => withDeferredSearchTerms(s, () => placeRows(s, check, { skip, skipDuplicates, bookEmpty }, result)));
+    const placer = rowPlacer(s, { skip: new Set(input.skipRows), skipDuplicates: input.onDuplicate === 'skip', bookEmpty }, result);
+    const expected = workbook ? workbook.rows.length : lineCount(bytes);
+    let header: CheckedHeader | undefined;
+    withIndexesDeferred(s, 'clients', expected, lookupIndexes, () =>
+      withDeferredSearchTerms(s, () => {
+        header = feed((row) => {
+          rows++;
+          if (row.draft) placer.place(row.rowNumber, row.draft);
+          else {
+            result.invalid++;
+            for (const i of row.errors) result.errors.push({ row: row.rowNumber, field: i.field, code: i.code });
+          }
+        });
+        placer.flush();
+      }),
+    );
+    const errors = result.errors;
+    // All or nothing: the rows already written roll back with the transaction.
+    if (input.strict && errors.length) {
+      throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
+    }
     // Their follow-ups (ID expiry, first risk rating, cadence) land with them, generated once at
     // the cadence of the tier each client now has. The book's other clients whose tier moved with
     // the new ones are regenerated in the same pass.
-    const placedIds = [...new Set(placed.values())];
+    const placedIds = placer.clientIds();
     const tierMoved = placedIds.length > 0 ? segmentForBulkLoad(s) : [];
     const regenerate = [...new Set([...placedIds, ...tierMoved])];
     withIndexesDeferred(s, 'followups', regenerate.length, GENERATOR_INDEXES, () => regenerateFor(s, regenerate));
     if (input.rememberMapping && input.mapping) {
       const now = s.now().toISOString();
-      s.orm.insert(importMappings).values({ headerKey: check.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
+      s.orm.insert(importMappings).values({ headerKey: header!.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
     }
   });
   // The segments just stored are the book's: the next list or agenda need not segment it again.
@@ -91,45 +131,67 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   return result;
 }
 
+/** Reads the checked rows of a file to `onRow`, in file order, and returns what else the check found. */
+type RowFeed = (onRow: (row: ImportRow) => void) => CheckedHeader;
+
+async function checkedWorkbook(bytes: Buffer, today: string, mappingFor: MappingFor): Promise<ImportCheck> {
+  const r = await checkImportFile(bytes, today, mappingFor);
+  if (!r.ok) throw fileError(r.error);
+  return r.check;
+}
+
+function fileError(e: TableError): AppError {
+  return new AppError('IMPORT_FILE', { field: e.header ?? 'file', reason: e.code, params: { row: e.row ?? '', column: e.column ?? '' } });
+}
+
+/** About how many rows a text file holds (an estimate is all the index decision needs). */
+function lineCount(bytes: Buffer): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0x0a); i !== -1; i = bytes.indexOf(0x0a, i + 1)) n++;
+  return n;
+}
+
 /**
  * Each accepted row becomes a new client or is merged into the one it matches. New clients go in
- * batches; each row is let go of once placed, so the drafts do not outlive their rows. Returns the
- * row identities of this commit (ID number, name + mobile) and the client each became.
+ * batches. Remembers the row identities of this commit (ID number, name + mobile) and the client
+ * each became.
  */
-function placeRows(s: Session, check: ImportCheck, { skip, skipDuplicates, bookEmpty }: { skip: ReadonlySet<number>; skipDuplicates: boolean; bookEmpty: boolean }, result: { imported: number; merged: number; skipped: number }): Map<string, string> {
+function rowPlacer(s: Session, { skip, skipDuplicates, bookEmpty }: { skip: ReadonlySet<number>; skipDuplicates: boolean; bookEmpty: boolean }, result: { imported: number; merged: number; skipped: number }) {
   const placed = new Map<string, string>();
   const inserts = clientBatch(s);
-  const rows = check.rows;
-  check.rows = [];
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i]!;
-    rows[i] = undefined as never;
-    if (!row.draft) continue;
-    if (skip.has(row.rowNumber)) {
-      result.skipped++;
-      continue;
-    }
-    const record = draftToInput(row.draft);
-    const keys = matchKeys(row.draft);
-    const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? (bookEmpty ? undefined : findExisting(s, row.draft));
-    if (existing) {
-      if (skipDuplicates) {
+  return {
+    place(rowNumber: number, draft: ClientDraft): void {
+      if (skip.has(rowNumber)) {
         result.skipped++;
-        continue;
+        return;
       }
+      const record = draftToInput(draft);
+      const keys = matchKeys(draft);
+      const existing = keys.map((k) => placed.get(k)).find(Boolean) ?? (bookEmpty ? undefined : findExisting(s, draft));
+      if (existing) {
+        if (skipDuplicates) {
+          result.skipped++;
+          return;
+        }
+        inserts.flush();
+        applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
+        result.merged++;
+        keys.forEach((k) => placed.set(k, existing));
+        return;
+      }
+      const id = uuidv7(s.now().getTime());
+      inserts.add(record, id);
+      keys.forEach((k) => placed.set(k, id));
+      result.imported++;
+    },
+    flush(): void {
       inserts.flush();
-      applyUpdate(s, existing, mergeInput(toInput(loadRow(s, existing)), record));
-      result.merged++;
-      keys.forEach((k) => placed.set(k, existing));
-      continue;
-    }
-    const id = uuidv7(s.now().getTime());
-    inserts.add(record, id);
-    keys.forEach((k) => placed.set(k, id));
-    result.imported++;
-  }
-  inserts.flush();
-  return placed;
+    },
+    /** The clients this commit created or merged into. */
+    clientIds(): string[] {
+      return [...new Set(placed.values())];
+    },
+  };
 }
 
 async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource']; fileSha256: string }> {
