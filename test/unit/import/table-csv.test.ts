@@ -41,6 +41,17 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('reads a file written with CRLF only (parsed as it is) as the same table as its LF form', () => {
+    const lf = '\n姓名,备注,手机\n张三,"第一行\n第二行",1\n\n,,\n李四,"甲,乙",2\n\n';
+    const crlf = lf.replace(/\n/g, '\r\n');
+    expect(cellsOf(crlf)).toEqual(cellsOf(lf));
+    expect(cellsOf(crlf)).toEqual([
+      [3, ['张三', '第一行\n第二行', '1']],
+      [6, ['李四', '甲,乙', '2']],
+    ]);
+    expect(ok(crlf).headerRowNumber).toBe(2);
+  });
+
   it('skips blank rows but keeps the row numbers Excel shows', () => {
     expect(cellsOf('\n姓名,手机\n张三,1\n\n,\n  ,  \n李四,2\n\n')).toEqual([
       [3, ['张三', '1']],
