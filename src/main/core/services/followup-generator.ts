@@ -53,7 +53,6 @@ export function regenerateFor(s: Session, ids: readonly string[] | null): Regene
   // follow-up of a 100,000-client book are held at once (~300 MB of heap on the first agenda after
   // an import). Every follow-up belongs to a client of the table (foreign key, cascade).
   const clientIds = ids ?? (s.db.prepare('SELECT id FROM clients').pluck().all() as string[]);
-  if (clientIds.length <= CHUNK) return regenerateChunk(s, clientIds);
   const total: RegenerateCounts = { created: 0, moved: 0, superseded: 0 };
   for (let i = 0; i < clientIds.length; i += CHUNK) {
     const c = regenerateChunk(s, clientIds.slice(i, i + CHUNK));

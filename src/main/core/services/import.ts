@@ -21,8 +21,9 @@ import { GENERATOR_INDEXES, regenerateFor } from './followup-generator';
 import { segmentForBulkLoad } from './segments';
 import type { Session } from './session';
 
-// Import of HQ extracts: check everything first, then commit the accepted rows in one
-// transaction (all or nothing). The audit records the file's hash and counts, never rows.
+// Import of HQ extracts. The preview checks the whole file; the commit checks each row and writes
+// it as it is read, in one transaction (all or nothing: a broken file or a strict refusal takes
+// every row back). The audit records the file's hash and counts, never rows.
 
 const SAMPLE_ROWS = 50;
 const REQUIRED_FIELDS = ['name'] as const;
@@ -60,10 +61,9 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   const bytes = Buffer.from(input.contentBase64, 'base64');
   const fileSha256 = createHash('sha256').update(bytes).digest('hex');
   const today = localDate(s.now());
-  const saved = (headerKey: string) => s.orm.select().from(importMappings).where(eq(importMappings.headerKey, headerKey)).get()?.mapping as FieldMapping | undefined;
-  // The mapping: the one given, else the one remembered for these headers, else the automatic one.
+  const mappings = mappingChooser(s, input.mapping as FieldMapping | undefined);
   const mappingFor: MappingFor = (headers) => {
-    const mapping = (input.mapping as FieldMapping | undefined) ?? saved(headerSetKey(headers)) ?? autoMap(headers).mapping;
+    const mapping = mappings.choose(headers)!;
     const missing = REQUIRED_FIELDS.filter((f) => mapping[f] === undefined);
     if (missing.length) throw new AppError('IMPORT_FILE', { field: missing[0], reason: 'COLUMN_MISSING' });
     return mapping;
@@ -194,20 +194,30 @@ function rowPlacer(s: Session, { skip, skipDuplicates, bookEmpty }: { skip: Read
   };
 }
 
-async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource']; fileSha256: string }> {
-  const bytes = Buffer.from(input.contentBase64, 'base64');
-  const fileSha256 = createHash('sha256').update(bytes).digest('hex');
-  const today = localDate(s.now());
-  const first = await checkImportFile(bytes, today, input.mapping as FieldMapping | undefined);
-  if (!first.ok) throw new AppError('IMPORT_FILE', { field: first.error.header ?? 'file', reason: first.error.code, params: { row: first.error.row ?? '', column: first.error.column ?? '' } });
-  if (input.mapping) return { check: first.check, mappingSource: 'given', fileSha256 };
-  const saved = s.orm.select().from(importMappings).where(eq(importMappings.headerKey, first.check.headerKey)).get();
-  if (!saved) return { check: first.check, mappingSource: 'auto', fileSha256 };
-  // Checked again under the saved mapping; the rows checked under the automatic one go first.
-  first.check.rows = [];
-  const again = await checkImportFile(bytes, today, saved.mapping as FieldMapping);
-  if (!again.ok) throw new AppError('IMPORT_FILE', { field: 'file', reason: again.error.code });
-  return { check: again.check, mappingSource: 'remembered', fileSha256 };
+/** The whole file checked (the preview), with its rows, under the mapping `mappings` picks. */
+async function runCheck(s: Session, input: ImportInput): Promise<{ check: ImportCheck; mappingSource: ImportPreview['mappingSource'] }> {
+  const mappings = mappingChooser(s, input.mapping as FieldMapping | undefined);
+  const r = await checkImportFile(Buffer.from(input.contentBase64, 'base64'), localDate(s.now()), mappings.choose);
+  if (!r.ok) throw fileError(r.error);
+  return { check: r.check, mappingSource: mappings.source() };
+}
+
+/**
+ * The mapping for a file, picked once its header is read: the one given, else the one remembered
+ * for these headers, else the automatic one. One pass over the file whichever it is.
+ */
+function mappingChooser(s: Session, given: FieldMapping | undefined): { choose: MappingFor; source(): ImportPreview['mappingSource'] } {
+  let source: ImportPreview['mappingSource'] = given ? 'given' : 'auto';
+  return {
+    choose(headers) {
+      if (given) return given;
+      const saved = s.orm.select().from(importMappings).where(eq(importMappings.headerKey, headerSetKey(headers))).get();
+      if (!saved) return autoMap(headers).mapping;
+      source = 'remembered';
+      return saved.mapping as FieldMapping;
+    },
+    source: () => source,
+  };
 }
 
 function rowIssues(check: ImportCheck, kind: 'errors' | 'warnings'): ImportIssue[] {
