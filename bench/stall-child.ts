@@ -3,37 +3,14 @@
 // segments 100,000 clients, the main thread's event-loop delay is recorded (the longest time a
 // click or a window message would have waited), and the process's resident memory is sampled.
 import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { decodeResult } from '../src/shared/wire';
+import { startCoreWorker } from './core-worker';
 import type { Stall } from './lib';
 
 const { values } = parseArgs({ options: { part: { type: 'string' }, book: { type: 'string' }, passphrase: { type: 'string' }, fresh: { type: 'string' }, csv: { type: 'string' } } });
 
-
-function startWorker(workspaceDir: string) {
-  // The file the app runs, as electron-vite built it (bench/run.ts builds first).
-  const entry = resolvePath('out/main/worker.js');
-  const worker = new Worker(entry, { workerData: { workspaceDir, migrationsDir: resolvePath('out/main/migrations') } });
-  let nextId = 1;
-  // Replies arrive as JSON bytes (src/shared/wire.ts) and, as Electron's main does, are relayed unread.
-  const pending = new Map<number, (r: Uint8Array) => void>();
-  worker.on('message', (msg: { kind: string; id?: number; result?: Uint8Array }) => {
-    if (msg.kind === 'result' && msg.id !== undefined) {
-      pending.get(msg.id)?.(msg.result!);
-      pending.delete(msg.id);
-    }
-  });
-  const invoke = (channel: string, input: unknown) =>
-    new Promise<Uint8Array>((resolve) => {
-      const id = nextId++;
-      pending.set(id, resolve);
-      worker.postMessage({ kind: 'invoke', id, channel, input });
-    });
-  return { worker, invoke };
-}
 
 /** Runs `op` while measuring the main loop's delay and the process's RSS. */
 async function measure(operation: string, op: () => Promise<Uint8Array>): Promise<Stall> {
@@ -59,7 +36,7 @@ async function main(): Promise<void> {
   const mainOnlyMb = process.memoryUsage.rss() / 2 ** 20;
   // Each part runs in a process of its own (bench/stall.ts), so one's freed memory is not counted in the other's peak.
   if (values.part === 'book') {
-    const { worker, invoke } = startWorker(values.book!);
+    const { worker, invoke } = startCoreWorker(values.book!);
     // The app starts its worker at launch, long before the manager has typed the passphrase.
     await invoke('workspace.status', {});
     out.push(await measure('unlock the book', () => invoke('workspace.unlock', { passphrase: values.passphrase })));
@@ -75,7 +52,7 @@ async function main(): Promise<void> {
     await worker.terminate();
   }
   if (values.part === 'import') {
-    const { worker, invoke } = startWorker(values.fresh!);
+    const { worker, invoke } = startCoreWorker(values.fresh!);
     await invoke('workspace.status', {});
     const created = decodeResult(await invoke('workspace.create', { managerId: 'BENCH03', displayName: '主线程测试', passphrase: values.passphrase })) as { ok: boolean; error?: unknown };
     if (!created.ok) throw new Error(JSON.stringify(created.error));
