@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
 
@@ -118,10 +119,17 @@ describe('import of HQ extracts', () => {
     expect(db.prepare('SELECT count(*) FROM clients WHERE mobile IS NOT NULL').pluck().get()).toBe(0);
   });
 
-  it('refuses a file without a name column on commit, naming the field, and writes nothing', async () => {
+  it('refuses a file without a name column on commit, naming the field, and writes nothing (CSV and XLSX)', async () => {
     const csv = Buffer.from('\uFEFF手机号码,证件号码\r\n13812345678,110101199003074258\r\n', 'utf8');
-    const r = await h.router.handle('import.commit', { fileName: 'x.csv', contentBase64: csv.toString('base64') });
-    expect(r).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE', field: 'name', reason: 'COLUMN_MISSING' } });
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('客户');
+    sheet.addRow(['手机号码', '证件号码']);
+    sheet.addRow(['13812345678', '110101199003074258']);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    for (const [fileName, bytes] of [['x.csv', csv], ['x.xlsx', xlsx]] as const) {
+      const r = await h.router.handle('import.commit', { fileName, contentBase64: bytes.toString('base64') });
+      expect(r, fileName).toMatchObject({ ok: false, error: { code: 'IMPORT_FILE', field: 'name', reason: 'COLUMN_MISSING' } });
+    }
     expect(await snapshot()).toEqual([]);
   });
 });
