@@ -88,6 +88,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
       };
   const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
   let rows = 0;
+  let segmented = null as ReturnType<typeof segmentForBulkLoad> | null;
   s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
     // In an empty book a row can only match an earlier row of the file, so the book's duplicate
     // lookups (and their indexes) are not needed while the rows go in.
@@ -118,16 +119,20 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
     // the cadence of the tier each client now has. The book's other clients whose tier moved with
     // the new ones are regenerated in the same pass.
     const placedIds = placer.clientIds();
-    const tierMoved = placedIds.length > 0 ? segmentForBulkLoad(s) : [];
-    const regenerate = [...new Set([...placedIds, ...tierMoved])];
+    segmented = placedIds.length > 0 ? segmentForBulkLoad(s) : null;
+    const regenerate = [...new Set([...placedIds, ...(segmented?.tierMoved ?? [])])];
     withIndexesDeferred(s, 'followups', regenerate.length, GENERATOR_INDEXES, () => regenerateFor(s, regenerate));
     if (input.rememberMapping && input.mapping) {
       const now = s.now().toISOString();
       s.orm.insert(importMappings).values({ headerKey: header!.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
     }
   });
-  // The segments just stored are the book's: the next list or agenda need not segment it again.
-  if (result.imported + result.merged > 0) takeSegmentsStale(s);
+  // The segments just stored are the book's: the next list or agenda need not segment it again,
+  // and the next pass compares with them as they are.
+  if (segmented) {
+    takeSegmentsStale(s);
+    segmented.committed();
+  }
   return result;
 }
 

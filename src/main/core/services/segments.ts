@@ -75,14 +75,17 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
  * follow-ups: segments and stores the book as it now stands, and returns the clients whose tier
  * moved, new ones included. The caller regenerates their follow-ups once, at their tier's cadence;
  * left to the next pass, every new client's cadence follow-up would be written at the default
- * interval and then moved (100,000 moves after a branch-sized import).
+ * interval and then moved (100,000 moves after a branch-sized import). Once the caller's
+ * transaction has committed, `committed` lets the next pass start from what was stored instead of
+ * reading it back (the caller writes no client after this).
  */
-export function segmentForBulkLoad(s: Session): string[] {
+export function segmentForBulkLoad(s: Session): { tierMoved: string[]; committed(): void } {
   if (!s.db.inTransaction) throw new Error('segmentForBulkLoad needs a transaction');
-  return segmentAndStore(s).tierMoved;
+  const { tierMoved, stored } = segmentAndStore(s);
+  return { tierMoved, committed: () => keepStored(s, stored.ids, stored.segments) };
 }
 
-function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: SegmentSummary; tierMoved: string[] } {
+function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: SegmentSummary; tierMoved: string[]; stored: { ids: string[]; segments: SegmentColumns } } {
   const settings = segmentSettings(s);
   const metric = metricOverride ?? settings.metric;
   const today = localDate(s.now());
@@ -92,7 +95,7 @@ function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: Se
   const segments = segmentsOf(book, pareto, metric, contactSettings(s).cadence);
   const summary = summarise(book, pareto, segments, metric, computedAt);
   const tierMoved = storeSegments(s, book.ids, segments, pareto.order, computedAt);
-  return { summary, tierMoved };
+  return { summary, tierMoved, stored: { ids: book.ids, segments } };
 }
 
 /** Each client's segment, at its position in the book. */
