@@ -216,20 +216,21 @@ export function prefixEnd(p: string): string {
   return '\u{10ffff}\u{10ffff}'; // unreachable for a non-empty family prefix
 }
 
+// The pass sorts the terms of this many clients at a time: SQLite sorts in memory (temp_store), and
+// the ~1.9M terms of a 100,000-client import sorted at once took ~80 MB more; in sorted runs of
+// ~475k terms the peak stays where it was, for the same time (bench/scratch, import).
+const TERM_PASS_CLIENTS = 25_000;
+
 /**
  * Runs a bulk insert of clients (inside the caller's transaction) with the per-row term trigger
  * off, then fills the new clients' terms in passes sorted by term: an import of 100,000 clients
  * writes ~1.9M terms in four runs of index order instead of one scattered trigger run per row. Edits and
  * deletions during `fn` keep their own triggers; a rollback takes the registration with it.
  */
-// The pass sorts the terms of this many clients at a time: SQLite sorts in memory (temp_store), and
-// the ~1.9M terms of a 100,000-client import sorted at once took ~80 MB more; in sorted runs of
-// ~475k terms the peak stays where it was, for the same time (bench/scratch, import).
-const TERM_PASS_CLIENTS = 25_000;
-
 export function withDeferredSearchTerms<T>(s: Session, fn: () => T): T {
   if (!s.db.inTransaction) throw new Error('withDeferredSearchTerms needs a transaction');
-  const after = (s.db.prepare('SELECT coalesce(max(rowid), 0) FROM clients').pluck().get() as number) ?? 0;
+  const lastRowid = () => s.db.prepare('SELECT coalesce(max(rowid), 0) FROM clients').pluck().get() as number;
+  const after = lastRowid();
   s.db.prepare('INSERT INTO client_search_deferred (after_rowid) VALUES (?)').run(after);
   const outer = bulkNames;
   bulkNames ??= new Map();
@@ -244,9 +245,8 @@ export function withDeferredSearchTerms<T>(s: Session, fn: () => T): T {
      SELECT j.value, c.rowid FROM clients c, json_each(CASE WHEN json_valid(c.search_keys) THEN c.search_keys ELSE '[]' END) j
      WHERE c.rowid > ? AND c.rowid <= ? AND j.type = 'text' ORDER BY 1, 2`,
   );
-  const last = s.db.prepare('SELECT coalesce(max(rowid), 0) FROM clients').pluck().get() as number;
+  const last = lastRowid();
   for (let from = after; from < last; from += TERM_PASS_CLIENTS) fill.run(from, Math.min(from + TERM_PASS_CLIENTS, last));
-  (globalThis as unknown as { PH: (l: string) => void }).PH?.('terms');
   s.db.prepare('DELETE FROM client_search_deferred').run();
   return result;
 }
