@@ -104,7 +104,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
           if (row.draft) placer.place(row.rowNumber, row.draft);
           else {
             result.invalid++;
-            for (const i of row.errors) result.errors.push({ row: row.rowNumber, field: i.field, code: i.code });
+            result.errors.push(...issuesOf(row, 'errors'));
           }
         });
         placer.flush();
@@ -226,7 +226,11 @@ function mappingChooser(s: Session, given: FieldMapping | undefined): { choose: 
 }
 
 function rowIssues(check: ImportCheck, kind: 'errors' | 'warnings'): ImportIssue[] {
-  return check.rows.flatMap((r) => r[kind].map((i) => ({ row: r.rowNumber, field: i.field, code: i.code })));
+  return check.rows.flatMap((r) => issuesOf(r, kind));
+}
+
+function issuesOf(r: ImportRow, kind: 'errors' | 'warnings'): ImportIssue[] {
+  return r[kind].map((i) => ({ row: r.rowNumber, field: i.field, code: i.code }));
 }
 
 function findAllDuplicates(s: Session, check: ImportCheck): ImportDuplicate[] {

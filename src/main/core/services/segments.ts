@@ -64,10 +64,10 @@ export function paretoOfBook(s: Session, metric: MetricName): ReturnType<typeof 
 
 /** Segments the book, stores each client's segment, and returns the summary. */
 export function computeSegments(s: Session, metricOverride?: MetricName): SegmentSummary {
-  const { summary, tierMoved } = segmentAndStore(s, metricOverride);
+  const pass = segmentAndStore(s, metricOverride);
   // A tier that moved changes that client's keep-in-touch interval.
-  if (tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, tierMoved))();
-  return summary;
+  if (pass.tierMoved.length > 0) s.db.transaction(() => regenerateFor(s, pass.tierMoved))();
+  return summarise(pass.book, pass.pareto, pass.segments, pass.metric, pass.computedAt);
 }
 
 /**
@@ -81,11 +81,21 @@ export function computeSegments(s: Session, metricOverride?: MetricName): Segmen
  */
 export function segmentForBulkLoad(s: Session): { tierMoved: string[]; committed(): void } {
   if (!s.db.inTransaction) throw new Error('segmentForBulkLoad needs a transaction');
-  const { tierMoved, stored } = segmentAndStore(s);
-  return { tierMoved, committed: () => keepStored(s, stored.ids, stored.segments) };
+  const { tierMoved, book, segments } = segmentAndStore(s);
+  return { tierMoved, committed: () => keepStored(s, book.ids, segments) };
 }
 
-function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: SegmentSummary; tierMoved: string[]; stored: { ids: string[]; segments: SegmentColumns } } {
+interface SegmentPass {
+  metric: MetricName;
+  computedAt: string;
+  book: BookColumns;
+  pareto: ParetoColumns;
+  segments: SegmentColumns;
+  /** The clients whose tier moved (their follow-ups are the caller's to regenerate). */
+  tierMoved: string[];
+}
+
+function segmentAndStore(s: Session, metricOverride?: MetricName): SegmentPass {
   const settings = segmentSettings(s);
   const metric = metricOverride ?? settings.metric;
   const today = localDate(s.now());
@@ -93,9 +103,8 @@ function segmentAndStore(s: Session, metricOverride?: MetricName): { summary: Se
   const book = readBook(s, today, metric);
   const pareto = paretoColumns(book.ids, book.value, { aCutoff: settings.aCutoff, bCutoff: settings.bCutoff });
   const segments = segmentsOf(book, pareto, metric, contactSettings(s).cadence);
-  const summary = summarise(book, pareto, segments, metric, computedAt);
   const tierMoved = storeSegments(s, book.ids, segments, pareto.order, computedAt);
-  return { summary, tierMoved, stored: { ids: book.ids, segments } };
+  return { metric, computedAt, book, pareto, segments, tierMoved };
 }
 
 /** Each client's segment, at its position in the book. */
