@@ -2,9 +2,11 @@
 // builds first). Replies arrive as JSON bytes (src/shared/wire.ts), as Electron's main relays them.
 import { resolve as resolvePath } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { letCoreCollect } from '../src/main/worker-host';
 
 export function startCoreWorker(workspaceDir: string): { worker: Worker; invoke(channel: string, input: unknown): Promise<Uint8Array> } {
   const entry = resolvePath('out/main/worker.js');
+  letCoreCollect();
   const worker = new Worker(entry, { workerData: { workspaceDir, migrationsDir: resolvePath('out/main/migrations') } });
   let nextId = 1;
   const pending = new Map<number, (r: Uint8Array) => void>();

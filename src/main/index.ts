@@ -7,6 +7,7 @@ import { Worker } from 'node:worker_threads';
 import { parseInput } from '../shared/validate';
 import { CSP } from '../shared/csp';
 import { electronNativeBinding } from './native-binding';
+import { letCoreCollect } from './worker-host';
 
 // The Electron shell: window, IPC forwarding, OS signals. No business logic here.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -16,6 +17,7 @@ let nextId = 1;
 const pending = new Map<number, (result: unknown) => void>();
 
 function startCore(): Worker {
+  letCoreCollect();
   const w = new Worker(join(here, 'worker.js'), {
     workerData: {
       workspaceDir: join(app.getPath('userData'), 'workspace'),
