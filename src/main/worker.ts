@@ -35,8 +35,17 @@ port.on('message', (msg: Message) => {
     void core.lockWithExport('quit').finally(() => port.postMessage({ kind: 'closed' }));
     return;
   }
-  void router.handle(msg.channel, msg.input).then((result) => {
-    const bytes = encodeResult(result);
-    port.postMessage({ kind: 'result', id: msg.id, result: bytes }, [bytes.buffer as ArrayBuffer]);
-  });
+  // Handled on the next turn, once the port's dispatch has returned: the dispatch holds the message
+  // until then, and a synchronous call (an import's transaction) would run inside it. Nothing then
+  // holds the input but the call, so an import lets go of its file's base64 once decoded.
+  const { id, channel, input } = msg;
+  setImmediate(() => void router.handle(channel, input).then(replyTo(id)));
 });
+
+/** The reply's sender; it holds the id alone, not the request. */
+function replyTo(id: number): (result: unknown) => void {
+  return (result) => {
+    const bytes = encodeResult(result);
+    port.postMessage({ kind: 'result', id, result: bytes }, [bytes.buffer as ArrayBuffer]);
+  };
+}

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { buildSearchKeys, normaliseQuery, searchTails, type SearchKeys } from '../domain/kyc/search-keys';
 import { clients } from '../store/schema';
 import type { Session } from './session';
+import { detached } from './heap';
 
 // Search as you type in SQL, with the semantics of `matchesQuery` (domain/kyc/search-keys.ts):
 // name substring; Latin letters as a prefix of the pinyin from any syllable or of the
@@ -50,7 +51,8 @@ function nameKeys(cache: NonNullable<typeof bulkNames>, name: string): Pick<Sear
   let k = cache.get(name);
   if (!k) {
     const { name: normalised, syllables, initials } = buildSearchKeys({ name });
-    cache.set(name, (k = { name: normalised, syllables, initials }));
+    // Detached: a name read from an import file would otherwise keep the whole file alive.
+    cache.set(detached(name), (k = { name: detached(normalised), syllables, initials }));
   }
   return k;
 }

@@ -13,3 +13,13 @@ export function collectBetweenPhases(rows: number): void {
   // A smaller load leaves too little behind to be worth a full collection.
   if (rows >= 5_000) (globalThis as { gc?: () => void }).gc?.();
 }
+
+/**
+ * A copy of `s` that refers to nothing else. V8 keeps a substring of 13 or more characters as a
+ * view into the string it was cut from, and a concatenation as a pair of its parts: a key built
+ * from a file's cells and kept past the reading of the file (a row's identity, a name's search keys)
+ * keeps the whole decoded file alive (38 MB for a 100,000-row extract).
+ */
+export function detached(s: string): string {
+  return Buffer.from(s, 'utf16le').toString('utf16le');
+}
