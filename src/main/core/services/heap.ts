@@ -1,3 +1,5 @@
+import { BULK_LOAD_ROWS } from '../store/db';
+
 /**
  * Collects V8's garbage now, where the host lets the core do so (src/main/worker-host.ts); elsewhere
  * (tests, the CLI) nothing happens.
@@ -11,7 +13,7 @@
  */
 export function collectBetweenPhases(rows: number): void {
   // A smaller load leaves too little behind to be worth a full collection.
-  if (rows >= 5_000) (globalThis as { gc?: () => void }).gc?.();
+  if (rows >= BULK_LOAD_ROWS) (globalThis as { gc?: () => void }).gc?.();
 }
 
 /**

@@ -12,6 +12,7 @@ import { checkImportFile, checkImportText, type CheckedHeader, type ImportCheck,
 import { autoMap, headerSetKey } from '../import/mapping';
 import { isXlsx, type TableError } from '../import/table';
 import { draftValues } from '../import/draft-values';
+import { withBulkCache } from '../store/db';
 import { clients, importMappings } from '../store/schema';
 import { uuidv7 } from '../domain/ids';
 import { applyUpdate, clientBatch, takeSegmentsStale, toInput } from './clients';
@@ -71,46 +72,48 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
   let rows = 0;
   let segmented = null as ReturnType<typeof segmentForBulkLoad> | null;
-  s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
-    // In an empty book a row can only match an earlier row of the file, so the book's duplicate
-    // lookups (and their indexes) are not needed while the rows go in.
-    const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
-    const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
-    const placer = rowPlacer(s, { skip: new Set(input.skipRows), skipDuplicates: input.onDuplicate === 'skip', bookEmpty }, result);
-    let header: CheckedHeader | undefined;
-    let placedIds: string[] = [];
-    withIndexesDeferred(s, 'clients', expected, lookupIndexes, () =>
-      withDeferredSearchTerms(s, () => {
-        header = feed((row) => {
-          rows++;
-          if (row.draft) placer.place(row.rowNumber, row.draft);
-          else {
-            result.invalid++;
-            result.errors.push(...issuesOf(row, 'errors'));
-          }
-        });
-        placedIds = placer.finish();
-        // What reading the rows left (the file, its cells, the drafts) is garbage now.
-        collectBetweenPhases(rows);
-      }),
-    );
-    const errors = result.errors;
-    // All or nothing: the rows already written roll back with the transaction.
-    if (input.strict && errors.length) {
-      throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
-    }
-    // Their follow-ups (ID expiry, first risk rating, cadence) land with them, generated once at
-    // the cadence of the tier each client now has. The book's other clients whose tier moved with
-    // the new ones are regenerated in the same pass.
-    segmented = placedIds.length > 0 ? segmentForBulkLoad(s) : null;
-    collectBetweenPhases(rows);
-    const regenerate = [...new Set([...placedIds, ...(segmented?.tierMoved ?? [])])];
-    withIndexesDeferred(s, 'followups', regenerate.length, GENERATOR_INDEXES, () => regenerateFor(s, regenerate));
-    if (input.rememberMapping && input.mapping) {
-      const now = s.now().toISOString();
-      s.orm.insert(importMappings).values({ headerKey: header!.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
-    }
-  });
+  withBulkCache(s.db, expected, () =>
+    s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
+      // In an empty book a row can only match an earlier row of the file, so the book's duplicate
+      // lookups (and their indexes) are not needed while the rows go in.
+      const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
+      const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
+      const placer = rowPlacer(s, { skip: new Set(input.skipRows), skipDuplicates: input.onDuplicate === 'skip', bookEmpty }, result);
+      let header: CheckedHeader | undefined;
+      let placedIds: string[] = [];
+      withIndexesDeferred(s, 'clients', expected, lookupIndexes, () =>
+        withDeferredSearchTerms(s, () => {
+          header = feed((row) => {
+            rows++;
+            if (row.draft) placer.place(row.rowNumber, row.draft);
+            else {
+              result.invalid++;
+              result.errors.push(...issuesOf(row, 'errors'));
+            }
+          });
+          placedIds = placer.finish();
+          // What reading the rows left (the file, its cells, the drafts) is garbage now.
+          collectBetweenPhases(rows);
+        }),
+      );
+      const errors = result.errors;
+      // All or nothing: the rows already written roll back with the transaction.
+      if (input.strict && errors.length) {
+        throw new AppError('IMPORT_ROWS_INVALID', { field: errors[0]!.field, reason: errors[0]!.code, params: { row: errors[0]!.row, count: errors.length }, issues: errors });
+      }
+      // Their follow-ups (ID expiry, first risk rating, cadence) land with them, generated once at
+      // the cadence of the tier each client now has. The book's other clients whose tier moved with
+      // the new ones are regenerated in the same pass.
+      segmented = placedIds.length > 0 ? segmentForBulkLoad(s) : null;
+      collectBetweenPhases(rows);
+      const regenerate = [...new Set([...placedIds, ...(segmented?.tierMoved ?? [])])];
+      withIndexesDeferred(s, 'followups', regenerate.length, GENERATOR_INDEXES, () => regenerateFor(s, regenerate));
+      if (input.rememberMapping && input.mapping) {
+        const now = s.now().toISOString();
+        s.orm.insert(importMappings).values({ headerKey: header!.headerKey, mapping: input.mapping, updatedAt: now }).onConflictDoUpdate({ target: importMappings.headerKey, set: { mapping: input.mapping, updatedAt: now } }).run();
+      }
+    }),
+  );
   // The segments just stored are the book's: the next list or agenda need not segment it again,
   // and the next pass compares with them as they are.
   if (segmented) {
