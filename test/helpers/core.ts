@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,4 +63,20 @@ export function makeCore(dir: string, clock = testClock(), extra: Partial<CoreOp
 
 export async function createWorkspace(h: Harness, displayName = '王经理'): Promise<void> {
   await h.call('workspace.create', { managerId: MANAGER, displayName, passphrase: PASS });
+}
+
+/** A workspace created before the file's tests and removed after them; call the result for its harness. */
+export function workspaceForFile(): () => Harness {
+  let tmp: ReturnType<typeof tempDir>;
+  let h: Harness;
+  beforeAll(async () => {
+    tmp = tempDir();
+    h = makeCore(tmp.dir);
+    await createWorkspace(h);
+  });
+  afterAll(() => {
+    h.core.dispose();
+    tmp.cleanup();
+  });
+  return () => h;
 }

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BULK_LOAD_ROWS, withBulkCache } from '../../src/main/core/store/db';
-import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
+import { workspaceForFile } from '../helpers/core';
 
 // The workspace keeps 128 MiB of decrypted pages (a 100,000-client book's segmentation and Today
 // page read more than 96 MiB); a bulk load runs with half of it, to stay within the worker's
 // memory budget while its dirty pages fill the cache.
-let tmp: ReturnType<typeof tempDir>;
-let h: Harness;
-beforeAll(async () => {
-  tmp = tempDir();
-  h = makeCore(tmp.dir);
-  await createWorkspace(h);
-});
-afterAll(() => {
-  h.core.dispose();
-  tmp.cleanup();
-});
+const workspace = workspaceForFile();
 
-const cacheKib = () => -(h.core.workspace.requireSession().db.pragma('cache_size', { simple: true }) as number);
+const cacheKib = () => -(workspace().core.workspace.requireSession().db.pragma('cache_size', { simple: true }) as number);
 
 describe('the page cache', () => {
   it('holds 128 MiB of pages on an open workspace', () => {
@@ -25,7 +15,7 @@ describe('the page cache', () => {
   });
 
   it('is halved for a bulk load and restored after it, also when the load fails', () => {
-    const db = h.core.workspace.requireSession().db;
+    const db = workspace().core.workspace.requireSession().db;
     expect(withBulkCache(db, BULK_LOAD_ROWS, cacheKib)).toBe(64 * 1024);
     expect(cacheKib()).toBe(128 * 1024);
     expect(() =>
@@ -37,7 +27,7 @@ describe('the page cache', () => {
   });
 
   it('is left as it is for a small load', () => {
-    const db = h.core.workspace.requireSession().db;
+    const db = workspace().core.workspace.requireSession().db;
     expect(withBulkCache(db, BULK_LOAD_ROWS - 1, cacheKib)).toBe(128 * 1024);
   });
 });
