@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BULK_LOAD_ROWS, withBulkCache } from '../../src/main/core/store/db';
+import { SEGMENT_INPUT_SQL } from '../../src/main/core/services/segment-book';
 import { workspaceForFile } from '../helpers/core';
 
 // The workspace keeps 128 MiB of decrypted pages (a 100,000-client book's segmentation and Today
@@ -29,5 +30,13 @@ describe('the page cache', () => {
   it('is left as it is for a small load', () => {
     const db = workspace().core.workspace.requireSession().db;
     expect(withBulkCache(db, BULK_LOAD_ROWS - 1, cacheKib)).toBe(128 * 1024);
+  });
+});
+
+describe('the segmentation pass', () => {
+  it('reads every client from its covering index, not from the wide table', () => {
+    const db = workspace().core.workspace.requireSession().db;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SEGMENT_INPUT_SQL}`).all() as { detail: string }[]).map((r) => r.detail);
+    expect(plan[0]).toBe('SCAN clients USING COVERING INDEX clients_segment_input');
   });
 });

@@ -32,7 +32,7 @@ export interface BookColumns {
 
 type InputRow = [string, string, SegmentInput['kind'], number, number, number, number, number, string, number | null, string | null, string | null, SegmentInput['status'], number, number, string | null];
 
-const INPUT_SQL = `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
+export const SEGMENT_INPUT_SQL = `SELECT id, name, kind, revenue_12m_fen, aum_fen, deposits_fen, loan_balance_fen, card_spend_12m_fen, products, potential,
   birth_date, relationship_start, status, dormant_flag, opt_out_automated,
   (SELECT last_reached_at FROM contact_state WHERE contact_state.client_id = clients.id) FROM clients`;
 
@@ -49,7 +49,7 @@ export function readBook(s: Session, today: string, metric: MetricName): BookCol
   return s.db.transaction(() => {
     const book = emptyBook(s.db.prepare('SELECT count(*) FROM clients').pluck().get() as number);
     let i = 0;
-    for (const row of s.db.prepare(INPUT_SQL).raw().iterate() as IterableIterator<InputRow>) {
+    for (const row of s.db.prepare(SEGMENT_INPUT_SQL).raw().iterate() as IterableIterator<InputRow>) {
       const c = segmentInput(row, aumYearAgo);
       book.ids[i] = c.id;
       book.names[i] = row[1];

@@ -111,6 +111,26 @@ export const clients = sqliteTable(
     // agenda.ts) rather than a page of the wide clients table per item, which costs a page
     // decryption each when a large book does not fit SQLite's cache.
     index('clients_id_name').on(t.id, t.name),
+    // Segmentation reads these columns of every client (segment-book.ts): from this index, ~17 MB at
+    // 100,000 clients against the table's 89 MB, a pass keeps far fewer pages in SQLite's cache and
+    // decrypts far fewer again (bench, segmentation and the encryption mix).
+    index('clients_segment_input').on(
+      t.id,
+      t.name,
+      t.kind,
+      t.revenue12mFen,
+      t.aumFen,
+      t.depositsFen,
+      t.loanBalanceFen,
+      t.cardSpend12mFen,
+      t.products,
+      t.potential,
+      t.birthDate,
+      t.relationshipStart,
+      t.status,
+      t.dormantFlag,
+      t.optOutAutomated,
+    ),
   ],
 );
 

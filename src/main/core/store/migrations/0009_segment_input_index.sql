@@ -1,0 +1,1 @@
+CREATE INDEX `clients_segment_input` ON `clients` (`id`,`name`,`kind`,`revenue_12m_fen`,`aum_fen`,`deposits_fen`,`loan_balance_fen`,`card_spend_12m_fen`,`products`,`potential`,`birth_date`,`relationship_start`,`status`,`dormant_flag`,`opt_out_automated`);
