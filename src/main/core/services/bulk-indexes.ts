@@ -1,3 +1,4 @@
+import { BULK_LOAD_ROWS } from '../store/db';
 import type { Session } from './session';
 
 // A bulk load that at least doubles a table (an import into a new book, the demo book) writes its
@@ -19,16 +20,14 @@ interface IndexDef {
 export function withIndexesDeferred<T>(s: Session, table: string, incoming: number, keep: readonly string[], fn: () => T): T {
   if (!s.db.inTransaction) throw new Error('withIndexesDeferred needs a transaction');
   const existing = s.db.prepare(`SELECT count(*) FROM "${table}"`).pluck().get() as number;
-  if (incoming < Math.max(existing, BULK_MIN_ROWS)) return fn();
+  // Below a bulk load the rebuild's fixed costs (and the statements re-prepared) outweigh it.
+  if (incoming < Math.max(existing, BULK_LOAD_ROWS)) return fn();
   const dropped = plainIndexes(s, table).filter((i) => !keep.includes(i.name));
   for (const i of dropped) s.db.exec(`DROP INDEX "${i.name}"`);
   const result = fn();
   for (const i of dropped) s.db.exec(i.sql);
   return result;
 }
-
-/** Below this many rows the rebuild's fixed costs (and the statements re-prepared) outweigh it. */
-const BULK_MIN_ROWS = 5_000;
 
 /** The table's non-unique indexes declared by CREATE INDEX (not a PRIMARY KEY's or UNIQUE column's automatic one). */
 function plainIndexes(s: Session, table: string): IndexDef[] {
