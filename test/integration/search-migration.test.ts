@@ -36,20 +36,24 @@ const ODD = [
   { kind: 'company', name: '北京某某科技有限公司', idType: 'uscc', idNumber: '91110000600037341L', tags: ['代发工资'] },
 ];
 
+/** A copy of the migrations as they stood before `tag`. */
+function migrationsBefore(dir: string, tag: string): string {
+  const old = join(dir, `migrations-before-${tag}`);
+  cpSync(DEFAULT_MIGRATIONS_DIR, old, { recursive: true });
+  const journalPath = join(old, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
+  journal.entries = journal.entries.filter((e) => e.tag < tag);
+  writeFileSync(journalPath, JSON.stringify(journal));
+  return old;
+}
+
 let tmp: ReturnType<typeof tempDir>;
 let h: Harness;
 let before: { journal: number; clients: Stored[] };
 
 beforeAll(async () => {
   tmp = tempDir();
-  // The migrations as they stood before 0007.
-  const old = join(tmp.dir, 'migrations-0006');
-  cpSync(DEFAULT_MIGRATIONS_DIR, old, { recursive: true });
-  const journalPath = join(old, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.filter((e) => e.tag < '0007');
-  writeFileSync(journalPath, JSON.stringify(journal));
-
+  const old = migrationsBefore(tmp.dir, '0007');
   const ws = join(tmp.dir, 'ws');
   const v7 = makeCore(ws, undefined, { migrationsDir: old });
   await createWorkspace(v7);
@@ -111,5 +115,84 @@ describe('migration 0007 on a workspace written before it', () => {
     expect((await h.call('clients.list', { query: '新标' })).rows.map((r) => r.id)).toEqual([id]);
     await h.call('clients.delete', { id });
     expect(s.db.prepare('SELECT count(*) FROM client_search_terms WHERE client_rowid = ?').pluck().get(rowid)).toBe(0);
+  });
+});
+
+// Migration 0010: a one-character query looks up `@张` (each character of the name, once) instead
+// of the prefix range of the name's suffixes, and the one-character suffixes go.
+describe('migration 0010 on a workspace written before it', () => {
+  let t: ReturnType<typeof tempDir>;
+  let upgraded: Harness;
+  let clientsBefore: Stored[];
+  let rowsBefore: string;
+  let journalBefore: number;
+
+  /** The terms builds before 0010 wrote: every name suffix, no character terms. */
+  const termsBefore0010 = (c: Stored) => {
+    const name = [...normaliseQuery(c.name)];
+    const terms = searchTerms(c).filter((x) => !x.startsWith('@'));
+    return name.length > 0 ? [...new Set([...terms, `=${name.at(-1)}`])] : terms;
+  };
+
+  beforeAll(async () => {
+    t = tempDir();
+    const ws = join(t.dir, 'ws');
+    const v9 = makeCore(ws, undefined, { migrationsDir: migrationsBefore(t.dir, '0010') });
+    await createWorkspace(v9);
+    const s = v9.core.workspace.requireSession();
+    s.db.transaction(() => {
+      for (const c of generateDemoBook({ clients: 200, seed: 9, today: '2026-11-22', managerId: 'RM00123' })) insertClient(s, validateClient(s, c.input, c.id), c.id);
+    })();
+    for (const client of [...ODD, { kind: 'person', name: '李丽丽', tags: [] }, { kind: 'person', name: '张', tags: [] }]) await v9.call('clients.create', { client });
+    expect(s.db.pragma('user_version', { simple: true })).toBe(10);
+    clientsBefore = (s.db.prepare('SELECT id, name, mobile, id_number AS idNumber, tags FROM clients').all() as (Omit<Stored, 'tags'> & { tags: string })[]).map((r) => ({ ...r, tags: JSON.parse(r.tags) as string[] }));
+    // The stored terms as a build before 0010 wrote them (the update trigger keeps the index in step).
+    const write = s.db.prepare('UPDATE clients SET search_keys = ? WHERE id = ?');
+    s.db.transaction(() => {
+      for (const c of clientsBefore) write.run(JSON.stringify(termsBefore0010(c)), c.id);
+    })();
+    expect(s.db.prepare("SELECT count(*) FROM client_search_terms WHERE term >= '@' AND term < 'A'").pluck().get()).toBe(0);
+    expect(s.db.prepare("SELECT count(*) FROM client_search_terms WHERE term >= '=' AND term < '>' AND length(term) = 2").pluck().get()).toBe(clientsBefore.length);
+    rowsBefore = JSON.stringify(s.db.prepare('SELECT id, name, updated_at, rev FROM clients ORDER BY id').raw().all());
+    journalBefore = s.db.prepare("SELECT count(*) FROM sync_journal WHERE entity = 'client'").pluck().get() as number;
+    v9.core.dispose();
+
+    upgraded = makeCore(ws);
+    await upgraded.call('workspace.unlock', { passphrase: PASS });
+  }, 120_000);
+  afterAll(() => {
+    upgraded?.core.dispose();
+    t.cleanup();
+  });
+
+  it('gives every client the terms a new write would, in the index and in search_keys', () => {
+    const s = upgraded.core.workspace.requireSession();
+    expect(s.db.pragma('user_version', { simple: true })).toBe(loadMigrations(DEFAULT_MIGRATIONS_DIR).length);
+    const held = s.db.prepare('SELECT c.id AS id, t.term AS term FROM client_search_terms t LEFT JOIN clients c ON c.rowid = t.client_rowid').all() as { id: string | null; term: string }[];
+    const want = clientsBefore.flatMap((c) => searchTerms(c).map((x) => `${c.id} ${x}`));
+    expect(held.map((r) => `${r.id} ${r.term}`).sort()).toEqual(want.sort());
+    const keys = s.db.prepare('SELECT id, search_keys FROM clients').raw().all() as [string, string][];
+    for (const [id, json] of keys) expect((JSON.parse(json) as string[]).sort(), id).toEqual(searchTerms(clientsBefore.find((c) => c.id === id)!).sort());
+  });
+
+  it('changes no client and journals nothing', () => {
+    const s = upgraded.core.workspace.requireSession();
+    expect(JSON.stringify(s.db.prepare('SELECT id, name, updated_at, rev FROM clients ORDER BY id').raw().all())).toBe(rowsBefore);
+    expect(s.db.prepare("SELECT count(*) FROM sync_journal WHERE entity = 'client'").pluck().get()).toBe(journalBefore);
+  });
+
+  it('finds one character once per client, and keeps the index in step with writes after', async () => {
+    for (const query of ['丽', '张', '王', '𬱖', 'w', '丽丽', '有限']) {
+      const q = normaliseQuery(query);
+      const want = clientsBefore.filter((c) => matchesQuery(buildSearchKeys(c), query) || c.tags.some((x) => normaliseQuery(x).startsWith(q))).map((c) => c.id);
+      const got = await upgraded.call('clients.list', { query, limit: 5000 });
+      expect(got.rows.map((r) => r.id).sort(), query).toEqual(want.sort());
+      expect(got.total, query).toBe(want.length);
+    }
+    const lili = clientsBefore.find((c) => c.name === '李丽丽')!;
+    const c = await upgraded.call('clients.get', { id: lili.id });
+    await upgraded.call('clients.update', { id: lili.id, rev: c.rev, patch: { name: '李娜' } });
+    expect((await upgraded.call('clients.list', { query: '丽' })).rows.map((r) => r.id)).not.toContain(lili.id);
+    expect((await upgraded.call('clients.list', { query: '娜' })).rows.map((r) => r.id)).toContain(lili.id);
   });
 });

@@ -21,17 +21,19 @@ function found(terms: string[], t: ReturnType<typeof queryTerms>): boolean {
 }
 
 describe('searchTerms', () => {
-  it('lists name suffixes, pinyin from each syllable, initials and their first letters, tags and tails', () => {
+  it('lists name suffixes of two characters or more, each character, pinyin from each syllable, initials and their first letters, tags and tails', () => {
     const terms = searchTerms({ name: '张三丰', mobile: '138 1234 5678', idNumber: '11010519491231002X', tags: ['VIP', '退休'] });
     expect(terms.sort()).toEqual(
-      ['=张三丰', '=三丰', '=丰', '|zhangsanfeng', '|sanfeng', '|feng', '|zsf', '!z', '!zh', '!s', '!sa', '!f', '!fe', '!zs', '#vip', '#退休', '~5678', '~002x'].sort(),
+      ['=张三丰', '=三丰', '@张', '@三', '@丰', '|zhangsanfeng', '|sanfeng', '|feng', '|zsf', '!z', '!zh', '!s', '!sa', '!f', '!fe', '!zs', '#vip', '#退休', '~5678', '~002x'].sort(),
     );
   });
 
   it('keeps rare characters whole and lists each term once', () => {
-    expect(searchTerms({ name: '王𬱖' }).filter((t) => t.startsWith('='))).toEqual(['=王𬱖', '=𬱖']);
+    expect(searchTerms({ name: '王𬱖' }).filter((t) => /^[=@]/.test(t))).toEqual(['=王𬱖', '@王', '@𬱖']);
     const lili = searchTerms({ name: '李丽丽', tags: ['VIP', 'vip'] });
     expect(new Set(lili).size).toBe(lili.length);
+    expect(lili.filter((t) => /^[=@]/.test(t))).toEqual(['=李丽丽', '=丽丽', '@李', '@丽']);
+    expect(searchTerms({ name: '张' }).filter((t) => /^[=@]/.test(t))).toEqual(['@张']);
   });
 
   it('normalises like the query: full-width, case and spaces', () => {
@@ -46,8 +48,10 @@ describe('queryTerms', () => {
   it.each([
     ['', undefined],
     ['  ', undefined],
-    ['张', { exact: [], ranges: [['=张', '=\u5f21'], ['#张', '#\u5f21']] }], // 张 is U+5F20
-    ['z', { exact: ['!z'], ranges: [['=z', '={'], ['#z', '#{']] }],
+    ['张', { exact: ['@张'], ranges: [['#张', '#\u5f21']] }], // 张 is U+5F20
+    ['𬱖', { exact: ['@𬱖'], ranges: [['#𬱖', '#\u{2cc57}']] }], // one character, two UTF-16 units
+    ['张三', { exact: [], ranges: [['=张三', '=张\u4e0a'], ['#张三', '#张\u4e0a']] }], // 三 is U+4E09
+    ['z', { exact: ['@z', '!z'], ranges: [['#z', '#{']] }],
     ['Z S', { exact: ['!zs'], ranges: [['=zs', '=zt'], ['#zs', '#zt']] }],
     ['zha', { exact: [], ranges: [['=zha', '=zhb'], ['#zha', '#zhb'], ['|zha', '|zhb']] }],
     ['5678', { exact: ['~5678'], ranges: [['=5678', '=5679'], ['#5678', '#5679']] }],

@@ -13,7 +13,7 @@ import { detached } from './heap';
 // lookups (a substring is a prefix of a suffix), not a pass over the book.
 
 /** What a term stands for: its first character, so one family's range never holds another's. */
-export const TERM = { nameSuffix: '=', pinyin: '|', pinyinStart: '!', tag: '#', tail: '~' } as const;
+export const TERM = { nameSuffix: '=', nameChar: '@', pinyin: '|', pinyinStart: '!', tag: '#', tail: '~' } as const;
 
 /**
  * Latin queries up to this long (z, zh, zs: the first keystrokes, matching a quarter of a book)
@@ -23,14 +23,23 @@ export const TERM = { nameSuffix: '=', pinyin: '|', pinyinStart: '!', tag: '#', 
 export const SHORT_PINYIN = 2;
 
 /**
- * A client's terms: every suffix of the normalised name; the pinyin from each syllable on and
- * the initials, and their first one and two letters; each normalised tag; the phone/ID tails.
- * Normalised text holds no whitespace, so a term never needs escaping.
+ * A client's terms: every suffix of the normalised name two characters long or longer, and each
+ * of its characters once; the pinyin from each syllable on and the initials, and their first one
+ * and two letters; each normalised tag; the phone/ID tails. Normalised text holds no whitespace,
+ * so a term never needs escaping.
+ *
+ * A query of one character (a surname: 张 or 王 each match thousands of a branch's clients) looks
+ * up that character's term, which lists each client once. As a prefix of the name's suffixes it
+ * would list a client once per occurrence (张小张), so counting the matches and probing them for
+ * a page would first collect and deduplicate thousands of rowids. A one-character suffix is then
+ * never looked up, so it is not stored.
  */
 export function searchTerms(c: { name: string; mobile?: string | null; idNumber?: string | null; tags?: string[] | null }): string[] {
   const k = bulkNames ? { ...nameKeys(bulkNames, c.name), tails: searchTails(c) } : buildSearchKeys(c);
   const terms = new Set<string>();
-  for (const suffix of suffixes([...k.name])) terms.add(TERM.nameSuffix + suffix);
+  const chars = [...k.name];
+  for (let i = 0; i + 1 < chars.length; i++) terms.add(TERM.nameSuffix + chars.slice(i).join(''));
+  for (const c of chars) terms.add(TERM.nameChar + c);
   const pinyins = suffixes(k.syllables).filter(Boolean);
   if (k.initials !== '') pinyins.push(k.initials);
   for (const p of pinyins) terms.add(TERM.pinyin + p);
@@ -72,7 +81,7 @@ export function queryTerms(query: string): QueryTerms | undefined {
   const q = normaliseQuery(query);
   if (q === '') return undefined;
   const prefix = (p: string) => ({ from: p, to: prefixEnd(p) });
-  const terms: QueryTerms = { exact: [], ranges: [prefix(TERM.nameSuffix + q), prefix(TERM.tag + q)] };
+  const terms: QueryTerms = [...q].length === 1 ? { exact: [TERM.nameChar + q], ranges: [prefix(TERM.tag + q)] } : { exact: [], ranges: [prefix(TERM.nameSuffix + q), prefix(TERM.tag + q)] };
   if (/^[a-z]+$/.test(q)) {
     if (q.length <= SHORT_PINYIN) terms.exact.push(TERM.pinyinStart + q);
     else terms.ranges.push(prefix(TERM.pinyin + q));
