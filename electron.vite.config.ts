@@ -20,7 +20,7 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve('src/main/index.ts'), worker: resolve('src/main/worker.ts') },
+        input: { index: resolve('src/main/index.ts'), worker: resolve('src/main/worker.ts'), 'import-reader': resolve('src/main/import-reader.ts') },
       },
     },
     plugins: [copyMigrations()],

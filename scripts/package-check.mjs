@@ -49,7 +49,7 @@ try {
   check(existsSync(asar), 'app.asar written');
   check(existsSync(join(app, 'rm-workbench')), 'executable named rm-workbench');
   const files = new Set(listPackage(asar, { isPack: false }).map((f) => f.replaceAll('\\', '/')));
-  for (const f of ['/package.json', '/out/main/index.js', '/out/main/worker.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/main/migrations/0000_init.sql']) {
+  for (const f of ['/package.json', '/out/main/index.js', '/out/main/worker.js', '/out/main/import-reader.js', '/out/preload/index.cjs', '/out/renderer/index.html', '/out/main/migrations/0000_init.sql']) {
     check(files.has(f), `contains ${f}`);
   }
   for (const dep of Object.keys(pkg.dependencies)) check(files.has(`/node_modules/${dep}/package.json`), `production dependency ${dep} included`);

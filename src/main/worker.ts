@@ -1,5 +1,9 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from './core/core';
+import { useImportReader } from './core/import/read-ahead';
 import { createRouter } from './core/router';
 import { encodeResult } from '../shared/wire';
 
@@ -11,6 +15,10 @@ interface WorkerInit {
 }
 
 const init = workerData as WorkerInit;
+// Built beside this file (electron.vite.config.ts): large import files are read ahead in it. A
+// build without it reads them in this thread, as tests and the CLI do.
+const importReader = join(dirname(fileURLToPath(import.meta.url)), 'import-reader.js');
+useImportReader(existsSync(importReader) ? importReader : undefined);
 const port = parentPort!;
 const core = new Core({
   workspaceDir: init.workspaceDir,

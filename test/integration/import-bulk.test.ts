@@ -10,6 +10,7 @@ import { localDate } from '../../src/main/core/domain/local-date';
 import { contactSettings } from '../../src/main/core/services/contact-cap';
 import { shownDate } from '../../src/main/core/services/followups';
 import { regenerateFor } from '../../src/main/core/services/followup-generator';
+import { bookContents, segmentContents } from '../helpers/book-contents';
 import { createWorkspace, makeCore, tempDir, type Harness } from '../helpers/core';
 
 // An import writes its clients in multi-row batches and their follow-ups chunk by chunk: the
@@ -36,31 +37,8 @@ const ROWS = 2 * BATCH_ROWS + 13; // two full batches and a remainder
 const db = (h: Harness) => h.core.workspace.requireSession().db;
 const commit = (h: Harness, csv: Buffer) => h.router.handle('import.commit', { fileName: 'hq.csv', contentBase64: csv.toString('base64'), onDuplicate: 'merge' });
 
-/** The book as rows keyed by client number, without ids and times (which differ between two books). */
-function book(h: Harness) {
-  const clients = db(h)
-    .prepare('SELECT * FROM clients ORDER BY client_no')
-    .all()
-    .map((r) => {
-      const { id: _i, created_at: _c, updated_at: _u, ...rest } = r as Record<string, unknown>;
-      return rest;
-    });
-  const followups = db(h)
-    .prepare(
-      `SELECT c.client_no, f.type, f.title, f.title_params, f.due, f.date, f.status, f.generated, replace(f.source_key, c.id, c.client_no) AS source, f.pinned, f.attendees, f.rev
-       FROM followups f JOIN clients c ON c.id = f.client_id ORDER BY c.client_no, source`,
-    )
-    .all();
-  const terms = db(h).prepare('SELECT t.term, c.client_no FROM client_search_terms t JOIN clients c ON c.rowid = t.client_rowid ORDER BY 1, 2').all();
-  const journal = db(h).prepare("SELECT entity, count(*) AS n FROM sync_journal WHERE entity IN ('client', 'followup') GROUP BY entity ORDER BY entity").all();
-  return { clients, followups, terms, journal };
-}
-
-function segmentRows(h: Harness) {
-  return db(h)
-    .prepare('SELECT c.client_no, g.metric, g.value_fen, g.rank, g.tier, g.quadrant, g.band, g.state FROM client_segments g JOIN clients c ON c.id = g.client_id ORDER BY c.client_no')
-    .all();
-}
+const book = (h: Harness) => bookContents(db(h));
+const segmentRows = (h: Harness) => segmentContents(db(h));
 
 function counts(h: Harness) {
   const n = (table: string) => db(h).prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;

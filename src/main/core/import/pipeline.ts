@@ -3,7 +3,7 @@
 import { findDuplicates, type DuplicateIssue } from './duplicates';
 import type { ClientDraft, FieldMapping } from './fields';
 import { autoMap, headerSetKey } from './mapping';
-import { parseTableFile, parseTextTable, type TableError, type TableIssue, type TableRow, type TableSource } from './table';
+import { parseTableFile, parseTextTable, type TableError, type TableIssue, type TableRow, type TableSource, type TextFile } from './table';
 import { validateRow, type RowIssue } from './validate-row';
 
 export interface ImportRow {
@@ -56,13 +56,13 @@ export type CheckedHeader = Omit<ImportCheck, 'rows' | 'duplicates'>;
  * never held as drafts). `mappingFor` picks the mapping once the header is read; it may throw.
  */
 export function checkImportText(
-  bytes: Uint8Array,
+  file: Uint8Array | TextFile,
   today: string,
   mappingFor: MappingFor,
   onRow: (row: ImportRow) => void,
 ): { ok: true; header: CheckedHeader } | { ok: false; error: TableError } {
   const reader = rowChecker(today, mappingFor, onRow);
-  const parsed = parseTextTable(bytes, reader.sink);
+  const parsed = parseTextTable(file, reader.sink);
   if (!parsed.ok) return parsed;
   return { ok: true, header: reader.header(parsed) };
 }

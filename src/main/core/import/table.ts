@@ -41,11 +41,24 @@ export function isXlsx(bytes: Uint8Array): boolean {
   return hasMagic(bytes, ZIP_MAGIC);
 }
 
+/** A file's bytes that the reader lets go once it has decoded them: the rows are read from the text. */
+export interface TextFile {
+  bytes: Uint8Array | null;
+}
+
 /**
  * parseTableFile for a file that is not an XLSX workbook, synchronously: every row has gone to `onRow`
  * when it returns (an import writes each row as it is read, inside one transaction).
  */
-export function parseTextTable(bytes: Uint8Array, onRow?: RowSink): TableResult & { source?: TableSource } {
+export function parseTextTable(file: Uint8Array | TextFile, onRow?: RowSink): TableResult & { source?: TableSource } {
+  const opened = openText(file);
+  return 'text' in opened ? parseDecoded(opened, onRow) : opened;
+}
+
+/** Checks and decodes the bytes; a held file's bytes are let go here, before its rows are parsed. */
+function openText(file: Uint8Array | TextFile): Extract<ReturnType<typeof decodeText>, { ok: true }> | Extract<TableResult, { ok: false }> {
+  const bytes = file instanceof Uint8Array ? file : file.bytes!;
+  if (!(file instanceof Uint8Array)) file.bytes = null;
   const tooBig = sizeError(bytes);
   if (tooBig) return tooBig;
   if (hasMagic(bytes, OLE_MAGIC)) {
@@ -54,6 +67,10 @@ export function parseTextTable(bytes: Uint8Array, onRow?: RowSink): TableResult 
   if (hasMagic(bytes, ZIP_MAGIC)) throw new Error('parseTextTable: an XLSX workbook is read by parseTableFile');
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { ok: false, error: { code: decoded.code, reason: decoded.reason } };
+  return decoded;
+}
+
+function parseDecoded(decoded: Extract<ReturnType<typeof decodeText>, { ok: true }>, onRow?: RowSink): TableResult & { source?: TableSource } {
   const parsed = parseCsv(decoded.text, onRow);
   if (!parsed.ok) return parsed;
   return { ...parsed, source: { format: 'csv', encoding: decoded.encoding, delimiter: parsed.delimiter } };
@@ -121,7 +138,7 @@ export function guessDelimiter(text: string): string {
   return best;
 }
 
-function sizeError(bytes: Uint8Array): TableResult | null {
+function sizeError(bytes: Uint8Array): Extract<TableResult, { ok: false }> | null {
   if (bytes.length === 0) return { ok: false, error: { code: 'FILE_EMPTY', reason: 'zero bytes' } };
   if (bytes.length > MAX_TEXT_BYTES) return { ok: false, error: { code: 'FILE_TOO_LARGE', reason: 'over size limit' } };
   return null;

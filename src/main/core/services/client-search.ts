@@ -66,6 +66,17 @@ function nameKeys(cache: NonNullable<typeof bulkNames>, name: string): Pick<Sear
   return k;
 }
 
+/** Runs `fn` with a client's name keys read once per distinct name (a bulk insert, or an import's rows read ahead). */
+export function withBulkNames<T>(fn: () => T): T {
+  const outer = bulkNames;
+  bulkNames ??= new Map();
+  try {
+    return fn();
+  } finally {
+    bulkNames = outer;
+  }
+}
+
 /** The derived columns written with every insert and update of a client. */
 export function searchColumns(c: Parameters<typeof searchTerms>[0]): { searchName: string; searchKeys: string } {
   return { searchName: normaliseQuery(c.name), searchKeys: JSON.stringify(searchTerms(c)) };
@@ -243,14 +254,7 @@ export function withDeferredSearchTerms<T>(s: Session, fn: () => T): T {
   const lastRowid = () => s.db.prepare('SELECT coalesce(max(rowid), 0) FROM clients').pluck().get() as number;
   const after = lastRowid();
   s.db.prepare('INSERT INTO client_search_deferred (after_rowid) VALUES (?)').run(after);
-  const outer = bulkNames;
-  bulkNames ??= new Map();
-  let result: T;
-  try {
-    result = fn();
-  } finally {
-    bulkNames = outer;
-  }
+  const result = withBulkNames(fn);
   const fill = s.db.prepare(
     `INSERT OR IGNORE INTO client_search_terms (term, client_rowid)
      SELECT j.value, c.rowid FROM clients c, json_each(CASE WHEN json_valid(c.search_keys) THEN c.search_keys ELSE '[]' END) j

@@ -56,13 +56,14 @@ export function insertClient(s: Session, input: ClientInput, id = uuidv7(s.now()
  * transaction, no audit. Each row is written whole: a column the record leaves out gets the
  * column's default, as `insertClient` leaves it to the table. `flush` before reading clients back.
  */
-export function clientBatch(s: Session): { add(input: ClientInput, id: string): void; flush(): void } {
+export function clientBatch(s: Session): { add(input: ClientInput, id: string, search?: ReturnType<typeof searchColumns>): void; flush(): void } {
   const batch = batchInsert(s.db, 'clients', CLIENT_COLUMNS.map(([, col]) => col.name), (sql) => cachedStatement(s, sql));
   let pending = false;
   return {
-    add(input, id) {
+    // `search`: the input's search columns when they were built already (an import reads ahead).
+    add(input, id, search) {
       const now = s.now().toISOString();
-      const values = { ...toColumns(input), id, createdAt: now, updatedAt: now, rev: 1 } as Record<string, unknown>;
+      const values = { ...toColumns(input, search), id, createdAt: now, updatedAt: now, rev: 1 } as Record<string, unknown>;
       batch.add(CLIENT_COLUMNS.map(([key, col]) => (values[key] === undefined ? columnDefault(col) : col.mapToDriverValue(values[key]))));
       pending = true;
     },
@@ -324,8 +325,8 @@ function detail(s: Session, id: string): ClientDetail {
 }
 
 /** Column values for an insert/update, with the search keys derived from them. */
-function toColumns(c: ClientInput): Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'> {
-  return { ...(c as Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'>), ...searchColumns(c) };
+function toColumns(c: ClientInput, search = searchColumns(c)): Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'> {
+  return { ...(c as Omit<Insert, 'id' | 'createdAt' | 'updatedAt' | 'rev'>), ...search };
 }
 
 export function toInput(row: Row): ClientInput {
