@@ -4,8 +4,8 @@ import { SEGMENT_INPUT_SQL } from '../../src/main/core/services/segment-book';
 import { workspaceForFile } from '../helpers/core';
 
 // The workspace keeps 128 MiB of decrypted pages (a 100,000-client book's segmentation and Today
-// page read more than 96 MiB); a bulk load runs with half of it, to stay within the worker's
-// memory budget while its dirty pages fill the cache.
+// page read more than 96 MiB); a bulk load reads its rows with half of it, to stay within the
+// worker's memory budget while its dirty pages fill the cache.
 const workspace = workspaceForFile();
 
 const cacheKib = () => -(workspace().core.workspace.requireSession().db.pragma('cache_size', { simple: true }) as number);
@@ -24,6 +24,18 @@ describe('the page cache', () => {
         throw new Error('broken file');
       }),
     ).toThrow('broken file');
+    expect(cacheKib()).toBe(128 * 1024);
+  });
+
+  it('is given back in full once the rows are read, for the passes over the whole table after them', () => {
+    const db = workspace().core.workspace.requireSession().db;
+    const seen: number[] = [];
+    withBulkCache(db, 100_000, (rowsRead) => {
+      seen.push(cacheKib());
+      rowsRead();
+      seen.push(cacheKib());
+    });
+    expect(seen).toEqual([64 * 1024, 128 * 1024]);
     expect(cacheKib()).toBe(128 * 1024);
   });
 

@@ -72,7 +72,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
   let rows = 0;
   let segmented = null as ReturnType<typeof segmentForBulkLoad> | null;
-  withBulkCache(s.db, expected, () =>
+  withBulkCache(s.db, expected, (rowsRead) =>
     s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
       // In an empty book a row can only match an earlier row of the file, so the book's duplicate
       // lookups (and their indexes) are not needed while the rows go in.
@@ -94,6 +94,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
           placedIds = placer.finish();
           // What reading the rows left (the file, its cells, the drafts) is garbage now.
           collectBetweenPhases(rows);
+          rowsRead();
         }),
       );
       const errors = result.errors;
