@@ -12,7 +12,7 @@ import { checkImportFile, type CheckedHeader, type ImportCheck, type ImportRow, 
 import { fedRow, importReaderAvailable, readAhead, readHere, type FedRow, type ReadyRow } from '../import/read-ahead';
 import { autoMap, headerSetKey } from '../import/mapping';
 import { isXlsx, type TableError } from '../import/table';
-import { BULK_LOAD_ROWS, withBulkCache } from '../store/db';
+import { BULK_LOAD_ROWS, withBulkCache, withRollbackJournal } from '../store/db';
 import { clients, importMappings } from '../store/schema';
 import { uuidv7 } from '../domain/ids';
 import { applyUpdate, clientBatch, takeSegmentsStale, toInput } from './clients';
@@ -72,7 +72,8 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
   let rows = 0;
   let segmented = null as ReturnType<typeof segmentForBulkLoad> | null;
-  withBulkCache(s.db, expected, (rowsRead) =>
+  const bulkIntoEmpty = expected >= BULK_LOAD_ROWS && s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
+  const load = () => withBulkCache(s.db, expected, (rowsRead) =>
     s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
       // In an empty book a row can only match an earlier row of the file, so the book's duplicate
       // lookups (and their indexes) are not needed while the rows go in.
@@ -115,6 +116,8 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
       }
     }),
   );
+  if (bulkIntoEmpty) withRollbackJournal(s.db, load);
+  else load();
   // The segments just stored are the book's: the next list or agenda need not segment it again,
   // and the next pass compares with them as they are.
   if (segmented) {

@@ -74,6 +74,25 @@ export function withBulkCache<T>(db: Sqlite, rows: number, fn: (rowsRead: () => 
   }
 }
 
+/**
+ * Runs a bulk load into an empty book with a rollback journal instead of the WAL. In WAL mode every
+ * page is written twice: into the WAL, then by the checkpoint into the database, decrypted and
+ * encrypted again on the way (100,000 imported rows: a 356 MB WAL, ~5 s of checkpoint at commit).
+ * With a rollback journal the new pages are written once, into the database; the journal keeps only
+ * the few pages an empty book had (encrypted like every page), and the commit is atomic and durable
+ * the same way. Outside a transaction (the journal mode cannot change inside one); WAL again after,
+ * also when the load fails. If the mode cannot change, the load runs in WAL mode.
+ */
+export function withRollbackJournal<T>(db: Sqlite, fn: () => T): T {
+  if (db.inTransaction) throw new Error('withRollbackJournal: inside a transaction');
+  const mode = db.pragma('journal_mode = DELETE', { simple: true });
+  try {
+    return fn();
+  } finally {
+    if (mode === 'delete') db.pragma('journal_mode = WAL');
+  }
+}
+
 export function schemaVersion(db: Sqlite): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
