@@ -1,5 +1,5 @@
-// The thread that reads a large import file ahead of the core's writes (core/import/read-ahead.ts);
+// The thread that reads a large import file ahead of the core's writes (core/services/import-reader.ts);
 // started by the core's worker, never by the main process.
-import { serveImportReader } from './core/import/read-ahead';
+import { serveImportReader } from './core/services/import-reader';
 
 serveImportReader();

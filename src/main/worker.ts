@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Core } from './core/core';
-import { useImportReader } from './core/import/read-ahead';
+import { useImportReader } from './core/services/import-reader';
 import { createRouter } from './core/router';
 import { encodeResult } from '../shared/wire';
 

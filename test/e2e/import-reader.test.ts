@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importBook } from '../../bench/import';
 import { AppError } from '../../src/shared/errors';
 import type { MappingFor } from '../../src/main/core/import/pipeline';
-import { readAhead, readHere, useImportReader, type FedRow } from '../../src/main/core/import/read-ahead';
+import { readAhead, readHere, useImportReader, type FedRow } from '../../src/main/core/services/import-reader';
 import { searchColumns } from '../../src/main/core/services/client-search';
 import { autoMap } from '../../src/main/core/import/mapping';
 import { messyExtract, READ_AHEAD_ROWS as ROWS } from '../helpers/import-files';

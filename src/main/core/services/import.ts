@@ -9,7 +9,7 @@ import { maskIdNumber, maskMobile } from '../domain/kyc/masking';
 import { localDate } from '../domain/local-date';
 import type { FieldMapping } from '../import/fields';
 import { checkImportFile, type CheckedHeader, type ImportCheck, type ImportRow, type MappingFor } from '../import/pipeline';
-import { fedRow, importReaderAvailable, readAhead, readHere, type FedRow, type ReadyRow } from '../import/read-ahead';
+import { fedRow, importReaderAvailable, readAhead, readHere, type FedRow, type ReadyRow } from './import-reader';
 import { autoMap, headerSetKey } from '../import/mapping';
 import { isXlsx, type TableError } from '../import/table';
 import { BULK_LOAD_ROWS, withBulkCache, withRollbackJournal } from '../store/db';
@@ -135,7 +135,7 @@ type RowFeed = (onRow: (row: FedRow) => void) => CheckedHeader;
  * whole here, then written. Any other file is read row by row inside the transaction, each row
  * written as it is checked, and its bytes are let go once decoded: the rows are read from the text,
  * and what follows (term pass, index builds, segmentation) has no use for either. A bulk load's rows
- * are read ahead in a second thread where the app provides one (import/read-ahead.ts) while this one
+ * are read ahead in a second thread where the app provides one (import-reader.ts) while this one
  * writes them: at 100,000 rows, about 5 s of a ~43 s import on this 2-core machine.
  */
 async function openFile(input: { contentBase64: string }, today: string, mappingFor: MappingFor): Promise<{ fileSha256: string; expected: number; feed: RowFeed }> {
@@ -308,7 +308,7 @@ function loadRow(s: Session, id: string) {
   return s.orm.select().from(clients).where(eq(clients.id, id)).get()!;
 }
 
-export { draftToInput } from '../import/read-ahead';
+export { draftToInput } from './import-reader';
 
 /** File values win where the file has one; tags and products are united; notes appended. */
 export function mergeInput(current: ClientInput, incoming: ClientInput): ClientInput {

@@ -1,10 +1,10 @@
 import { MessageChannel, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
 import type { ClientInput } from '../../../shared/clients';
-import type { FieldMapping } from './fields';
-import { draftValues } from './draft-values';
-import { checkImportText, type CheckedHeader, type ImportRow, type MappingFor } from './pipeline';
-import type { TableError, TextFile } from './table';
-import { searchColumns, withBulkNames } from '../services/client-search';
+import type { FieldMapping } from '../import/fields';
+import { draftValues } from '../import/draft-values';
+import { checkImportText, type CheckedHeader, type ImportRow, type MappingFor } from '../import/pipeline';
+import type { TableError, TextFile } from '../import/table';
+import { searchColumns, withBulkNames } from './client-search';
 
 // A large text file's rows are read in a second thread while the core writes the rows already read:
 // reading (decoding, parsing, checking, each row's search columns) is about as long as writing them,
