@@ -19,7 +19,7 @@ export interface ReadyRow {
   record: ClientInput;
   /** Row identities in this file: `id:<ID number>`, `nm:<name>:<mobile>`. */
   keys: string[];
-  search?: { searchName: string; searchKeys: string };
+  search?: ReturnType<typeof searchColumns>;
 }
 
 /** What the reader feeds: a row ready to write, or a refused row with its issues. */

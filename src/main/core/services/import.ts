@@ -72,12 +72,12 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
   const result = { imported: 0, merged: 0, skipped: 0, invalid: 0, errors: [] as ImportIssue[], fileSha256 };
   let rows = 0;
   let segmented = null as ReturnType<typeof segmentForBulkLoad> | null;
-  const bulkIntoEmpty = expected >= BULK_LOAD_ROWS && s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
+  // Read once, just before the load (nothing runs between): in an empty book a row can only match
+  // an earlier row of the file, so the book's duplicate lookups (and their indexes) are not needed
+  // while the rows go in; and a bulk load into it runs with a rollback journal.
+  const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
   const load = () => withBulkCache(s.db, expected, (rowsRead) =>
     s.inTransaction({ action: 'client.import', details: () => ({ fileSha256, rows, ...counts(result) }) }, () => {
-      // In an empty book a row can only match an earlier row of the file, so the book's duplicate
-      // lookups (and their indexes) are not needed while the rows go in.
-      const bookEmpty = s.db.prepare('SELECT NOT EXISTS (SELECT 1 FROM clients)').pluck().get() === 1;
       const lookupIndexes = bookEmpty ? [] : DUPLICATE_LOOKUP_INDEXES;
       const placer = rowPlacer(s, { skip: new Set(input.skipRows), skipDuplicates: input.onDuplicate === 'skip', bookEmpty }, result);
       let header: CheckedHeader | undefined;
@@ -116,7 +116,7 @@ export async function commitImport(s: Session, input: ParsedInputOf<'import.comm
       }
     }),
   );
-  if (bulkIntoEmpty) withRollbackJournal(s.db, load);
+  if (bookEmpty && expected >= BULK_LOAD_ROWS) withRollbackJournal(s.db, load);
   else load();
   // The segments just stored are the book's: the next list or agenda need not segment it again,
   // and the next pass compares with them as they are.
